@@ -1,0 +1,38 @@
+namespace GovDataPortal.Features.Audit;
+
+/// <summary>Action keys written to <see cref="AuditRecord.Action"/>, with the Chinese names the log page shows.</summary>
+public static class AuditActions
+{
+    public const string Login = nameof(Login);
+    public const string LoginFailed = nameof(LoginFailed);
+    public const string LockedOut = nameof(LockedOut);
+    public const string Logout = nameof(Logout);
+    public const string RoleGranted = nameof(RoleGranted);
+    public const string RoleRevoked = nameof(RoleRevoked);
+    public const string TokenIssued = nameof(TokenIssued);
+    public const string TokenRevoked = nameof(TokenRevoked);
+    public const string Create = nameof(Create);
+    public const string Update = nameof(Update);
+    public const string Delete = nameof(Delete);
+    public const string Export = nameof(Export);
+
+    public static readonly IReadOnlyList<string> All =
+        [Login, LoginFailed, LockedOut, Logout, RoleGranted, RoleRevoked, TokenIssued, TokenRevoked, Create, Update, Delete, Export];
+
+    public static string DisplayName(string action) => action switch
+    {
+        Login => "登录",
+        LoginFailed => "登录失败",
+        LockedOut => "账户锁定",
+        Logout => "退出登录",
+        RoleGranted => "授予角色",
+        RoleRevoked => "撤销角色",
+        TokenIssued => "签发访问令牌",
+        TokenRevoked => "撤销访问令牌",
+        Create => "新增",
+        Update => "修改",
+        Delete => "删除",
+        Export => "导出",
+        _ => action,
+    };
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using GovDataPortal.Features.Identity;
+using GovDataPortal.Features.Tokens;
+using GovDataPortal.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace GovDataPortal.Features.Audit;
+
+/// <summary>
+/// Writes an audit record for every create/update/delete of business data, role change and token issue/revoke,
+/// in the same transaction as the change, so a change without its record (or the reverse) can never be committed.
+/// Records are built after the save so generated keys are known. Synchronous SaveChanges is refused: it would
+/// bypass the log.
+/// </summary>
+public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> HiddenProperties =
+    [
+        nameof(PortalUser.PasswordHash), nameof(PortalUser.SecurityStamp), nameof(PortalUser.ConcurrencyStamp),
+        nameof(PortalUser.NormalizedEmail), nameof(PortalUser.NormalizedUserName), nameof(PersonalAccessToken.TokenHash),
+    ];
+
+    // Book-keeping that changes on every sign-in or API call; recording it would drown the log.
+    private static readonly HashSet<string> NoiseProperties =
+    [
+        nameof(PortalUser.AccessFailedCount), nameof(PortalUser.LockoutEnd), nameof(PortalUser.LastSignInAt),
+        nameof(PortalUser.SecurityStamp), nameof(PortalUser.ConcurrencyStamp), nameof(PersonalAccessToken.LastUsedAt),
+    ];
+
+    private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?> Changes);
+
+    private readonly Dictionary<DbContext, (List<Pending> Items, bool OwnsTransaction)> _inFlight = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        throw new NotSupportedException("请使用 SaveChangesAsync：同步保存无法写入审计日志。");
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken ct = default)
+    {
+        if (eventData.Context is not PortalDbContext db) return result;
+        var pending = db.ChangeTracker.Entries().Select(Describe).OfType<Pending>().ToList();
+        if (pending.Count == 0) return result;
+
+        var owns = db.Database.CurrentTransaction is null;
+        if (owns) await db.Database.BeginTransactionAsync(ct);
+        _inFlight[db] = (pending, owns);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
+    {
+        if (eventData.Context is not PortalDbContext db || !_inFlight.Remove(db, out var state)) return result;
+        var records = state.Items.Select(p => ToRecord(p)).ToList();
+        await AuditChain.AppendAsync(db, records, ct);
+        if (state.OwnsTransaction) await db.Database.CommitTransactionAsync(ct);
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
+    {
+        if (eventData.Context is PortalDbContext db && _inFlight.Remove(db, out var state) && state.OwnsTransaction)
+            await db.Database.RollbackTransactionAsync(ct);
+    }
+
+    private static Pending? Describe(EntityEntry e) => (e.Entity, e.State) switch
+    {
+        (AuditRecord, _) => null,
+        (IdentityUserRole<string>, EntityState.Added) => new(e, AuditActions.RoleGranted, Values(e)),
+        (IdentityUserRole<string>, EntityState.Deleted) => new(e, AuditActions.RoleRevoked, Values(e)),
+        (PersonalAccessToken, EntityState.Added) => new(e, AuditActions.TokenIssued, Values(e)),
+        (PersonalAccessToken t, EntityState.Modified) when e.Property(nameof(t.RevokedAt)).IsModified
+            => new(e, AuditActions.TokenRevoked, Values(e)),
+        (IAudited or PortalUser, EntityState.Added) => new(e, AuditActions.Create, Values(e)),
+        (IAudited or PortalUser, EntityState.Deleted) => new(e, AuditActions.Delete, Values(e)),
+        (IAudited or PortalUser, EntityState.Modified) => Modified(e),
+        _ => null,
+    };
+
+    private static Pending? Modified(EntityEntry e)
+    {
+        var changes = e.Properties
+            .Where(p => p.IsModified && !NoiseProperties.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
+            .ToDictionary(p => p.Metadata.Name, p => Shown(p.Metadata.Name, (object?)new { 原值 = p.OriginalValue, 新值 = p.CurrentValue }));
+        // A password change is worth a line, but never its hash.
+        if (e.Property(nameof(PortalUser.PasswordHash)) is { IsModified: true } && e.Entity is PortalUser)
+            changes[nameof(PortalUser.PasswordHash)] = "已修改";
+        return changes.Count == 0 ? null : new(e, AuditActions.Update, changes);
+    }
+
+    private static Dictionary<string, object?> Values(EntityEntry e) =>
+        e.Properties.Where(p => !NoiseProperties.Contains(p.Metadata.Name) || p.Metadata.Name == nameof(PortalUser.LockoutEnd))
+            .ToDictionary(p => p.Metadata.Name, p => Shown(p.Metadata.Name, e.State == EntityState.Deleted ? p.OriginalValue : p.CurrentValue));
+
+    private static object? Shown(string property, object? value) => HiddenProperties.Contains(property) ? "***" : value;
+
+    private AuditRecord ToRecord(Pending p)
+    {
+        var key = p.Entry.Metadata.FindPrimaryKey()!.Properties
+            .Select(k => p.Entry.Property(k.Name).CurrentValue ?? p.Entry.Property(k.Name).OriginalValue);
+        // A new row's generated key is only known now, after the save.
+        foreach (var k in p.Entry.Metadata.FindPrimaryKey()!.Properties)
+            if (p.Changes.ContainsKey(k.Name)) p.Changes[k.Name] = p.Entry.Property(k.Name).CurrentValue;
+        return NewRecord(actor, clock, p.Action, p.Entry.Metadata.ClrType.Name, string.Join(",", key), p.Changes);
+    }
+
+    internal static AuditRecord NewRecord(CurrentActor actor, TimeProvider clock, string action, string? entityType,
+        string? entityId, object summary) => new()
+    {
+        OccurredAt = clock.GetUtcNow(),
+        UserId = actor.UserId,
+        UserName = actor.UserName,
+        DepartmentId = actor.DepartmentId,
+        IpAddress = actor.IpAddress,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        Summary = JsonSerializer.Serialize(summary, AuditJson.Options),
+    };
+}
+
+internal static class AuditJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        // Chinese stays readable in the stored JSON and in the export.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

@@ -1,0 +1,52 @@
+namespace GovDataPortal.Infrastructure;
+
+/// <summary>
+/// A business rule refused the operation. <see cref="Message"/> is Chinese and shown to the user as is;
+/// <see cref="Field"/> names the offending input where there is one (forms and problem details use it).
+/// </summary>
+public class DomainException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
+
+/// <summary>The caller is signed in but may not see or change this data.</summary>
+public sealed class AccessDeniedException(string message = "您无权访问该数据。") : Exception(message);
+
+/// <summary>Collects field-level validation errors (Chinese) before anything is saved.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+    public IReadOnlyDictionary<string, List<string>> ByField => _errors;
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+            _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public ValidationErrors Require(string field, string? value, string label, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            Add(field, $"请填写{label}。");
+        else if (value.Trim().Length > maxLength)
+            Add(field, $"{label}不能超过{maxLength}个字符。");
+        return this;
+    }
+
+    public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid) throw new ValidationFailedException(this);
+    }
+}
+
+public sealed class ValidationFailedException(ValidationErrors errors)
+    : DomainException(string.Join("；", errors.ByField.SelectMany(e => e.Value)), errors.ByField.Keys.FirstOrDefault())
+{
+    public ValidationErrors Errors { get; } = errors;
+}

@@ -1,0 +1,79 @@
+using GovDataPortal.Features.Demo;
+using GovDataPortal.Features.Tokens;
+
+namespace GovDataPortal.Infrastructure;
+
+/// <summary>
+/// Commands an operator runs against the same configuration as the portal:
+/// <c>migrate</c>, <c>seed-demo</c>, <c>token create --user NAME --name LABEL [--expires-days N]</c>.
+/// </summary>
+public static class OperatorCommands
+{
+    private static readonly string[] Verbs = ["migrate", "seed-demo", "token"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        try
+        {
+            return args[0] switch
+            {
+                "migrate" => await Migrate(app),
+                "seed-demo" => await SeedDemo(app),
+                "token" when args.Length > 1 && args[1] == "create" => await CreateToken(app, args),
+                _ => Usage(),
+            };
+        }
+        catch (DomainException e)
+        {
+            await Console.Error.WriteLineAsync($"错误：{e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> Migrate(WebApplication app)
+    {
+        var applied = await Database.MigrateAsync(app.Services);
+        Console.WriteLine(applied.Count == 0 ? "数据库结构已是最新。" : $"已应用 {applied.Count} 个迁移：{string.Join(", ", applied)}");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemo(WebApplication app)
+    {
+        if (app.Environment.IsProduction())
+        {
+            await Console.Error.WriteLineAsync("错误：演示数据只能在开发环境中写入（当前为 Production）。");
+            return 2;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        Console.WriteLine(result.Created ? "演示数据已写入。" : "演示数据已存在，未重复写入。");
+        Console.WriteLine(DemoAccounts.Describe());
+        return 0;
+    }
+
+    private static async Task<int> CreateToken(WebApplication app, string[] args)
+    {
+        var user = Option(args, "--user");
+        var name = Option(args, "--name");
+        if (user is null || name is null) return Usage();
+        int? days = int.TryParse(Option(args, "--expires-days"), out var d) ? d : null;
+        await using var scope = app.Services.CreateAsyncScope();
+        var issued = await scope.ServiceProvider.GetRequiredService<AccessTokenService>().IssueForUserNameAsync(user, name, days);
+        Console.WriteLine(issued.Secret);
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("用法：GovDataPortal migrate | seed-demo | token create --user 用户名 --name 令牌名称 [--expires-days 天数]");
+        return 64;
+    }
+}

@@ -1,0 +1,29 @@
+using GovDataPortal.Features.Audit;
+using GovDataPortal.Features.Identity;
+using GovDataPortal.Features.Organisation;
+using GovDataPortal.Features.Tokens;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDataPortal.Infrastructure;
+
+/// <summary>
+/// The portal's one DbContext (Identity included). Each entity's configuration sits next to the entity in its
+/// feature folder and is picked up by <see cref="ModelBuilder.ApplyConfigurationsFromAssembly"/>.
+/// After changing the model, add a migration with <c>scripts/add-migration.sh Name</c>; a test fails while the
+/// model has changes no migration covers.
+/// </summary>
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<DataAdministrator> DataAdministrators => Set<DataAdministrator>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using GovDataPortal.Components;
+using GovDataPortal.Features.Audit;
+using GovDataPortal.Features.Demo;
+using GovDataPortal.Features.Identity;
+using GovDataPortal.Features.Organisation;
+using GovDataPortal.Features.Policies;
+using GovDataPortal.Features.Tokens;
+using Microsoft.AspNetCore.Localization;
+using Radzen;
+
+namespace GovDataPortal.Infrastructure;
+
+/// <summary>Everything the portal registers and the request pipeline, in one place so tests host exactly the same app.</summary>
+public static class PortalServices
+{
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<PortalOptions>().Bind(config.GetSection(PortalOptions.Section))
+            .Validate(o => Regulations.TryParse(o.Jurisdiction, out _),
+                "配置项 Portal:Jurisdiction 应为 changsha、shuangpai、hubei、longyan 或 foshan 之一。")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddPortalDatabase(config);
+        services.AddPortalIdentity();
+        services.AddPortalScheduler(config, AuditChainHeadJob.Schedule);
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditQueryService>();
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<UserAdministrationService>();
+        services.AddScoped<AccessTokenService>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<GovDataPortal.Features.Home.ShellService>();
+        services.AddScoped<GovDataPortal.Features.Home.HomeService>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddAntiforgery();
+        return services;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        var zh = new CultureInfo("zh-CN");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(zh),
+            SupportedCultures = [zh],
+            SupportedUICultures = [zh],
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseCurrentActor();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapBlazorScript();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapAccountEndpoints();
+
+        var api = app.MapGroup("/api").RequireAuthorization(PortalPolicies.Api).WithTags("API");
+        api.MapMeEndpoints();
+        api.MapOrganisationEndpoints();
+        api.MapTokenEndpoints();
+        api.MapAuditEndpoints();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDataPortal.Infrastructure;
+
+/// <summary>
+/// Turns refused input into problem details: validation and rule failures → 400 naming the field, malformed or
+/// oversized bodies → 400, access refusals → 403, lost races → 409. Only a real fault is a 500.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var (status, title, errors) = Classify(exception);
+        if (status is null) return false;
+        http.Response.StatusCode = status.Value;
+        var details = errors is null
+            ? new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title }
+            : new Microsoft.AspNetCore.Http.HttpValidationProblemDetails(errors) { Status = status, Title = title };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
+    }
+
+    internal static (int? Status, string Title, IDictionary<string, string[]>? Errors) Classify(Exception e) => e switch
+    {
+        ValidationFailedException v => (400, "提交的数据有误。", v.Errors.ToDictionary()),
+        DomainException d => (400, d.Message, d.Field is null ? null : new Dictionary<string, string[]> { [d.Field] = [d.Message] }),
+        AccessDeniedException a => (403, a.Message, null),
+        DbUpdateConcurrencyException => (409, "数据已被他人修改，请刷新后重试。", null),
+        BadHttpRequestException { StatusCode: 413 } => (400, "请求体过大。", new Dictionary<string, string[]> { ["body"] = ["请求体超过允许的大小。"] }),
+        BadHttpRequestException { InnerException: JsonException j } => (400, "请求体不是有效的 JSON。", Field(j)),
+        BadHttpRequestException b => (400, "请求格式不正确。", new Dictionary<string, string[]> { [ParameterName(b)] = [b.Message] }),
+        _ => (null, "", null),
+    };
+
+    private static Dictionary<string, string[]> Field(JsonException j) =>
+        new() { [string.IsNullOrEmpty(j.Path) || j.Path == "$" ? "body" : j.Path.TrimStart('$', '.')] = ["格式不正确或类型不符。"] };
+
+    // Minimal APIs say "Failed to bind parameter "int days" from "x"." — pull the parameter name out for the client.
+    private static string ParameterName(BadHttpRequestException b)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(b.Message, "parameter \"[^\"]*?(\\w+)\"");
+        return m.Success ? m.Groups[1].Value : "request";
+    }
+}
