@@ -2,6 +2,8 @@ using GovDataPortal.Components;
 using GovDataPortal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+// Package assets (Radzen) from the build output in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
 builder.Services.AddPortal(builder.Configuration);
 
 var app = builder.Build();

@@ -116,8 +116,7 @@ public sealed class DemoSeeder(
     private async Task SeedUsersAsync(Dictionary<string, Department> departments, CancellationToken ct)
     {
         // UserManager holds a DbContext: give it a scope of its own, acting as the seeder.
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(actor.Principal, actor.IpAddress);
+        await using var scope = scopes.CreateActingScope(actor);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var now = clock.GetUtcNow();
         foreach (var a in DemoAccounts.All)

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace GovDataPortal.Tests.Support;
+
+/// <summary>The real portal, hosted in-process against one test database. Quartz is off unless a test turns it on.</summary>
+public class PortalFactory(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public string ConnectionString { get; } = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = ConnectionString,
+            ["Quartz:Enabled"] = "false",
+            ["Database:MigrateOnStartup"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) values[k] = v;
+        builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(values));
+        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        if (clock is not null)
+            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+    }
+}
