@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,8 +22,9 @@ public class PortalFactory(string connectionString, TimeProvider? clock = null, 
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) values[k] = v;
-        builder.ConfigureAppConfiguration((_, c) => c.AddInMemoryCollection(values));
-        builder.UseSetting("ConnectionStrings:Portal", ConnectionString);
+        // UseSetting, not ConfigureAppConfiguration: Program reads configuration while registering services, before
+        // late configuration sources are added.
+        foreach (var (k, v) in values) builder.UseSetting(k, v);
         if (clock is not null)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
     }

@@ -26,8 +26,12 @@ public class PortalFixture : IAsyncLifetime
     {
         ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
         Factory = new PortalFactory(ConnectionString, Clock, Settings);
+        BeforeStart(Factory);
         _ = Factory.Services; // start the host now, not inside the first test
     }
+
+    /// <summary>Last chance to configure the host (e.g. real Kestrel) before it starts.</summary>
+    protected virtual void BeforeStart(PortalFactory factory) { }
 
     public virtual async Task DisposeAsync()
     {

@@ -1,4 +1,4 @@
-using GovDataPortal.Features.Identity;
+using GovDataPortal.Features.Audit;
 using GovDataPortal.Features.Policies;
 using GovDataPortal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +30,9 @@ public sealed class HomeService(IDbContextFactory<PortalDbContext> factory, Curr
 
         var administrators = await db.DataAdministrators.AsNoTracking().Where(a => a.DepartmentId == departmentId)
             .OrderBy(a => a.RegisteredAt).Select(a => new { a.User!.DisplayName, a.Phone }).ToListAsync(ct);
-        var lastSignIn = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.LastSignInAt).FirstOrDefaultAsync(ct);
+        // The newest Login record is this session; the one before it is what a person means by "last time".
+        var lastSignIn = await db.AuditRecords.Where(a => a.UserId == actor.UserId && a.Action == AuditActions.Login)
+            .OrderByDescending(a => a.Id).Skip(1).Select(a => (DateTimeOffset?)a.OccurredAt).FirstOrDefaultAsync(ct);
         var inRegion = db.Departments.Where(d => d.RegionId == department.RegionId);
         return new HomeSummary(
             department.Name,
