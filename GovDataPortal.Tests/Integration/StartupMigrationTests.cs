@@ -11,7 +11,7 @@ public class StartupMigrationTests
     [Fact]
     public async Task Migrate_creates_a_missing_database_applies_every_migration_logs_them_and_is_idempotent()
     {
-        var connectionString = TestDatabase.For($"gdp_t_migrate_{Guid.NewGuid():N}"[..40]);
+        var connectionString = TestDatabase.For(TestDatabase.NewName("migrate"));
         var logged = new LogCollector();
         await using var app = new PortalFactory(connectionString, settings: new Dictionary<string, string?>
         {

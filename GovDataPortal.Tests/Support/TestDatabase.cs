@@ -11,7 +11,10 @@ namespace GovDataPortal.Tests.Support;
 /// </summary>
 public static class TestDatabase
 {
-    public const string TemplateName = "gdp_test_template";
+    // Names carry the test process id, so concurrent runs (two developers, a rerun while one hangs) never drop each
+    // other's databases; leftovers of dead processes are cleaned at the next start.
+    private static readonly int Pid = Environment.ProcessId;
+    public static readonly string TemplateName = $"gdp_t_{Pid}_template";
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("PORTAL_TEST_PG") is { Length: > 0 } cs
@@ -28,9 +31,16 @@ public static class TestDatabase
     public static async Task<string> CreateAsync(string prefix)
     {
         await EnsureTemplateAsync();
-        var name = $"gdp_t_{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..50];
+        var name = NewName(prefix);
         await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"");
         return For(name);
+    }
+
+    /// <summary>A database name owned by this test process (PostgreSQL allows 63 characters).</summary>
+    public static string NewName(string prefix)
+    {
+        var slug = prefix.ToLowerInvariant();
+        return $"gdp_t_{Pid}_{(slug.Length > 30 ? slug[..30] : slug)}_{Guid.NewGuid().ToString("N")[..8]}";
     }
 
     public static async Task DropAsync(string connectionString)
@@ -65,18 +75,24 @@ public static class TestDatabase
         }
     }
 
-    // Databases of an earlier, interrupted run.
+    // Databases of earlier runs whose test process is gone.
     private static async Task DropLeftoversAsync()
     {
         await using var conn = new NpgsqlConnection(ServerConnectionString);
         await conn.OpenAsync();
         var names = new List<string>();
-        await using (var cmd = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'gdp_t_%'", conn))
+        await using (var cmd = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'gdp\\_t\\_%'", conn))
         await using (var reader = await cmd.ExecuteReaderAsync())
             while (await reader.ReadAsync()) names.Add(reader.GetString(0));
-        foreach (var n in names)
+        foreach (var n in names.Where(IsOrphan))
             await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{n}\" WITH (FORCE)", conn))
                 await drop.ExecuteNonQueryAsync();
+    }
+
+    private static bool IsOrphan(string database)
+    {
+        var parts = database.Split('_');
+        return parts.Length < 3 || !int.TryParse(parts[2], out var pid) || (pid != Pid && !Directory.Exists($"/proc/{pid}"));
     }
 
     public static async Task ExecuteAsync(string sql, string? connectionString = null)

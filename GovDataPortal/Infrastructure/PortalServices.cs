@@ -45,6 +45,8 @@ public static class PortalServices
         return services;
     }
 
+    public const long ApiMaxBodyBytes = 1024 * 1024;
+
     public static WebApplication UsePortal(this WebApplication app)
     {
         var zh = new CultureInfo("zh-CN");
@@ -59,6 +61,13 @@ public static class PortalServices
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         app.UseStaticFiles();
+        // API bodies are small JSON documents; a larger one is refused (400) before it is read, not after.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.Use((http, next) =>
+        {
+            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = ApiMaxBodyBytes;
+            return next(http);
+        }));
         app.UseAuthentication();
         app.UseCurrentActor();
         app.UseAuthorization();
