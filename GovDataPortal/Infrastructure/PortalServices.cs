@@ -69,8 +69,9 @@ public static class PortalServices
             return next(http);
         }));
         app.UseAuthentication();
-        app.UseCurrentActor();
         app.UseAuthorization();
+        // After authorization: the /api policy authenticates the bearer token only there.
+        app.UseCurrentActor();
         app.UseAntiforgery();
 
         app.MapBlazorScript();

@@ -11,7 +11,7 @@ public enum RegionLevel
 }
 
 /// <summary>An administrative region (province &gt; city &gt; county), keyed by its 6-digit 行政区划代码.</summary>
-public class Region
+public class Region : GovDataPortal.Features.Audit.IAudited
 {
     public int Id { get; set; }
     public string Code { get; set; } = "";
