@@ -1,0 +1,38 @@
+using GovDataPortal.Features.Identity;
+
+namespace GovDataPortal.Features.Tokens;
+
+/// <summary><c>/api/tokens</c>: the caller's own personal access tokens.</summary>
+public static class TokenEndpoints
+{
+    public sealed record CreateTokenRequest(string? Name, DateTimeOffset? ExpiresAt);
+
+    /// <summary>The answer to an issue call: the only place the secret ever appears.</summary>
+    public sealed record CreatedToken(Guid Id, string Name, string Secret, string DisplayPrefix, DateTimeOffset? ExpiresAt);
+
+    public static RouteGroupBuilder MapTokenEndpoints(this RouteGroupBuilder api)
+    {
+        var tokens = api;
+        tokens.MapGet("/tokens", (AccessTokenService service, CancellationToken ct) => service.ListMineAsync(ct))
+            .WithName("ListMyTokens")
+            .WithSummary("我的访问令牌列表（不含密钥）");
+
+        tokens.MapPost("/tokens", async (CreateTokenRequest body, AccessTokenService service, CancellationToken ct) =>
+            {
+                var issued = await service.IssueAsync(body.Name, body.ExpiresAt, ct);
+                var created = new CreatedToken(issued.Id, body.Name!.Trim(), issued.Secret,
+                    issued.Secret[..AccessTokenService.DisplayPrefixLength], body.ExpiresAt?.ToUniversalTime());
+                return TypedResults.Created($"/api/tokens/{issued.Id}", created);
+            })
+            .WithName("IssueToken")
+            .WithSummary("签发访问令牌（密钥只在本次响应中返回一次，请立即保存）");
+
+        tokens.MapDelete("/tokens/{id:guid}", async (Guid id, AccessTokenService service, CancellationToken ct) =>
+                await service.RevokeAsync(id, ct)
+                    ? Results.NoContent()
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "访问令牌不存在。"))
+            .WithName("RevokeToken")
+            .WithSummary("撤销我的访问令牌");
+        return api;
+    }
+}
