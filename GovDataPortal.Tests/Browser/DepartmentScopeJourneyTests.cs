@@ -1,6 +1,7 @@
 using GovDataPortal.Features.Audit;
 using GovDataPortal.Features.Demo;
 using Microsoft.EntityFrameworkCore;
+using GovDataPortal.Tests.Support;
 using Microsoft.Playwright;
 
 namespace GovDataPortal.Tests.Browser;
@@ -8,16 +9,10 @@ namespace GovDataPortal.Tests.Browser;
 [Collection("browser")]
 public class DepartmentScopeJourneyTests(BrowserFixture web) : IClassFixture<BrowserFixture>
 {
-    private async Task<int> DepartmentIdAsync(string name)
-    {
-        await using var db = await web.DbAsync();
-        return await db.Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
-    }
-
     [Fact]
     public async Task A_department_B_url_opened_by_a_department_A_user_is_refused()
     {
-        var market = await DepartmentIdAsync(DemoAccounts.Market);
+        var market = await web.DepartmentIdAsync(DemoAccounts.Market);
         var page = await web.SignedInPageAsync("zhangwei"); // 公安局
         await page.GotoAsync($"departments/{market}");
         await BrowserFixture.WaitForCircuitAsync(page);
@@ -30,7 +25,7 @@ public class DepartmentScopeJourneyTests(BrowserFixture web) : IClassFixture<Bro
     [Fact]
     public async Task The_own_department_url_opens()
     {
-        var police = await DepartmentIdAsync(DemoAccounts.Police);
+        var police = await web.DepartmentIdAsync(DemoAccounts.Police);
         var page = await web.SignedInPageAsync("zhangwei");
         await page.GotoAsync($"departments/{police}");
         await BrowserFixture.WaitForCircuitAsync(page);

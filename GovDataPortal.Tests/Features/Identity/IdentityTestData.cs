@@ -8,18 +8,6 @@ namespace GovDataPortal.Tests.Features.Identity;
 /// <summary>Reads the demo data the identity and token tests arrange and assert against.</summary>
 internal static class IdentityTestData
 {
-    public static async Task<string> UserIdAsync(this PortalFixture portal, string userName)
-    {
-        await using var db = await portal.DbAsync();
-        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-    }
-
-    public static async Task<int> DepartmentIdAsync(this PortalFixture portal, string name)
-    {
-        await using var db = await portal.DbAsync();
-        return await db.Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
-    }
-
     /// <summary>The user's roles as stored, in the canonical order.</summary>
     public static async Task<List<string>> RolesOfAsync(this PortalFixture portal, string userName)
     {

@@ -12,27 +12,7 @@ namespace GovDataPortal.Tests.Features.Organisation;
 
 public class OrganisationApiTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
-    /// <summary>A client carrying a personal access token of the demo user, inserted directly.</summary>
-    private async Task<HttpClient> ClientAsAsync(string userName)
-    {
-        var secret = PersonalAccessToken.NewSecret();
-        await using (var db = await portal.DbAsync())
-        {
-            db.PersonalAccessTokens.Add(new PersonalAccessToken
-            {
-                Id = Guid.NewGuid(),
-                UserId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(),
-                Name = "组织接口测试",
-                TokenHash = PersonalAccessToken.Hash(secret),
-                DisplayPrefix = secret[..12],
-                CreatedAt = portal.Clock.GetUtcNow(),
-            });
-            await db.SaveChangesAsync();
-        }
-        var client = portal.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
+    private Task<HttpClient> ClientAsAsync(string userName) => portal.ApiClientAsAsync(userName);
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

@@ -30,22 +30,10 @@ internal static class OrganisationTestData
 
     public static string UniqueName(string stem) => $"{stem}{Guid.NewGuid():N}"[..Math.Min(stem.Length + 8, 100)];
 
-    public static async Task<int> DepartmentIdAsync(this PortalFixture portal, string name)
-    {
-        await using var db = await portal.DbAsync();
-        return await db.Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
-    }
-
     public static async Task<int> RegionIdAsync(this PortalFixture portal, string code)
     {
         await using var db = await portal.DbAsync();
         return await db.Regions.Where(r => r.Code == code).Select(r => r.Id).SingleAsync();
-    }
-
-    public static async Task<string> UserIdAsync(this PortalFixture portal, string userName)
-    {
-        await using var db = await portal.DbAsync();
-        return await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
     }
 
     public static async Task<DepartmentInput> NewDepartmentInputAsync(this PortalFixture portal, string stem = "双牌县测试局",

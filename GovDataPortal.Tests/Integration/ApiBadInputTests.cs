@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using GovDataPortal.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovDataPortal.Tests.Integration;
+
+/// <summary>
+/// Every /api endpoint that takes a body answers malformed or oversized input with 400 problem details that name a
+/// field — never a 500. Endpoints are discovered, so a new one is covered the day it is mapped.
+/// </summary>
+public class ApiBadInputTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private IReadOnlyList<(string Method, string Path)> BodyEndpoints() =>
+        portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? [])
+                .Where(m => m is "POST" or "PUT" or "PATCH")
+                .Select(m => (m, Concrete(e.RoutePattern.RawText!))))
+            .ToList();
+
+    // Fill route parameters with well-formed values of their constraint.
+    private static string Concrete(string pattern) =>
+        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{[^}:]+(:(?<c>\w+))?\}",
+            m => m.Groups["c"].Value == "guid" ? Guid.NewGuid().ToString() : "1");
+
+    [Fact]
+    public void There_are_body_endpoints_to_check() => Assert.NotEmpty(BodyEndpoints());
+
+    [Fact]
+    public async Task Malformed_json_gets_400_problem_details_on_every_body_endpoint()
+    {
+        using var client = await portal.ApiClientAsAsync("admin");
+        foreach (var (method, path) in BodyEndpoints())
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = new StringContent("{\"name\": ", Encoding.UTF8, "application/json"),
+            });
+            await AssertFieldProblemAsync(response, $"{method} {path}");
+        }
+    }
+
+    [Fact]
+    public async Task Wrongly_typed_json_gets_400_naming_the_field_on_every_body_endpoint()
+    {
+        using var client = await portal.ApiClientAsAsync("admin");
+        foreach (var (method, path) in BodyEndpoints())
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = new StringContent("{\"name\": {\"nested\": [1,2,3]}, \"expiresAt\": \"not-a-date\", \"regionId\": \"x\"}", Encoding.UTF8, "application/json"),
+            });
+            await AssertFieldProblemAsync(response, $"{method} {path}");
+        }
+    }
+
+    [Fact]
+    public async Task Oversized_bodies_get_400_on_every_body_endpoint()
+    {
+        using var client = await portal.ApiClientAsAsync("admin");
+        var huge = JsonSerializer.Serialize(new { name = new string('数', 1_200_000) });
+        foreach (var (method, path) in BodyEndpoints())
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = new StringContent(huge, Encoding.UTF8, "application/json"),
+            });
+            await AssertFieldProblemAsync(response, $"{method} {path}");
+        }
+    }
+
+    [Fact]
+    public async Task A_query_parameter_of_the_wrong_type_gets_400_naming_it()
+    {
+        using var client = await portal.ApiClientAsAsync("admin");
+        var response = await client.GetAsync("/api/departments?regionId=abc");
+        await AssertFieldProblemAsync(response, "GET /api/departments?regionId=abc");
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(doc.RootElement.GetProperty("errors").TryGetProperty("regionId", out _));
+    }
+
+    private static async Task AssertFieldProblemAsync(HttpResponseMessage response, string endpoint)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{endpoint} answered {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var doc = JsonDocument.Parse(body);
+        Assert.True(doc.RootElement.TryGetProperty("errors", out var errors) && errors.EnumerateObject().Any(),
+            $"{endpoint} did not name a field: {body}");
+    }
+}
