@@ -78,6 +78,7 @@ public static class PortalServices
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapAuditExport();
 
         var api = app.MapGroup("/api").RequireAuthorization(PortalPolicies.Api).WithTags("API");
         api.MapMeEndpoints();

@@ -85,7 +85,8 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
             .Where(p => p.IsModified && !NoiseProperties.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
             .ToDictionary(p => p.Metadata.Name, p => Shown(p.Metadata.Name, (object?)new { 原值 = p.OriginalValue, 新值 = p.CurrentValue }));
         // A password change is worth a line, but never its hash.
-        if (e.Property(nameof(PortalUser.PasswordHash)) is { IsModified: true } && e.Entity is PortalUser)
+        // Type check first: e.Property throws for an entity without that property (every IAudited one).
+        if (e.Entity is PortalUser && e.Property(nameof(PortalUser.PasswordHash)).IsModified)
             changes[nameof(PortalUser.PasswordHash)] = "已修改";
         return changes.Count == 0 ? null : new(e, AuditActions.Update, changes);
     }

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace GovDataPortal.Infrastructure.Excel;
+
+/// <summary>
+/// Reads the first sheet of an .xlsx as text, for tests and imports. Shared and inline strings give their text,
+/// numbers their invariant form, booleans TRUE/FALSE, and numbers in a date or time format "yyyy-MM-dd",
+/// "yyyy-MM-dd HH:mm:ss" or "HH:mm:ss" as that format shows them. Row i of the result is sheet row i + 1 (missing rows come back empty), and every row is
+/// padded to the widest one, so <c>rows[r][c]</c> is always in range.
+/// </summary>
+public static partial class XlsxReader
+{
+    public static IReadOnlyList<string[]> ReadRows(Stream xlsx)
+    {
+        // System.IO.Packaging reads the zip's central directory at the end: it needs to seek.
+        using var seekable = xlsx.CanSeek ? null : new MemoryStream();
+        if (seekable is not null)
+        {
+            xlsx.CopyTo(seekable);
+            seekable.Position = 0;
+        }
+        using var document = SpreadsheetDocument.Open(seekable ?? xlsx, isEditable: false);
+        var workbook = document.WorkbookPart ?? throw new InvalidDataException("The file has no workbook.");
+        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
+            ?? throw new InvalidDataException("The workbook has no sheet.");
+        var sheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
+        return Pad(ReadSheet(sheet, SharedStrings(workbook), DateStyles(workbook)));
+    }
+
+    private static List<List<string>> ReadSheet(WorksheetPart sheet, IReadOnlyList<string> shared, IReadOnlyDictionary<uint, string> dateStyles)
+    {
+        var rows = new List<List<string>>();
+        using var reader = OpenXmlReader.Create(sheet);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
+            // Loading one row at a time keeps memory to the result itself.
+            var row = (Row)reader.LoadCurrentElement()!;
+            var index = row.RowIndex?.Value is { } r ? (int)r - 1 : rows.Count;
+            while (rows.Count <= index) rows.Add([]);
+            rows[index] = ReadCells(row, shared, dateStyles);
+        }
+        return rows;
+    }
+
+    private static List<string> ReadCells(Row row, IReadOnlyList<string> shared, IReadOnlyDictionary<uint, string> dateStyles)
+    {
+        var cells = new List<string>();
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+            while (cells.Count <= column) cells.Add("");
+            cells[column] = Text(cell, shared, dateStyles);
+        }
+        return cells;
+    }
+
+    private static string Text(Cell cell, IReadOnlyList<string> shared, IReadOnlyDictionary<uint, string> dateStyles)
+    {
+        var value = cell.CellValue?.Text ?? "";
+        var type = cell.DataType?.Value;
+        if (type == CellValues.InlineString) return cell.InlineString is { } s ? ItemText(s) : "";
+        if (type == CellValues.SharedString) return int.TryParse(value, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : "";
+        if (type == CellValues.Boolean) return value == "1" ? "TRUE" : "FALSE";
+        if ((type is null || type == CellValues.Number) && cell.StyleIndex?.Value is { } style
+            && dateStyles.TryGetValue(style, out var format)
+            && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+            && serial is > -657435.0 and < 2958466.0) // the range DateTime.FromOADate accepts
+            return DateTime.FromOADate(serial).ToString(format, CultureInfo.InvariantCulture);
+        return value;
+    }
+
+    /// <summary>A string item is either one text or rich-text runs; phonetic hints (rPh) are not part of the text.</summary>
+    private static string ItemText(OpenXmlElement item) =>
+        item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
+
+    private static List<string> SharedStrings(WorkbookPart workbook) =>
+        workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(ItemText).ToList() ?? [];
+
+    /// <summary>Cell format index → how to show its numbers, for the formats that show a date or a time.</summary>
+    private static Dictionary<uint, string> DateStyles(WorkbookPart workbook)
+    {
+        var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
+        if (stylesheet?.CellFormats is null) return [];
+        var custom = stylesheet.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null)
+            .ToDictionary(f => f.NumberFormatId!.Value, f => f.FormatCode?.Value ?? "") ?? [];
+        return stylesheet.CellFormats.Elements<CellFormat>()
+            .Select((format, index) => (Index: (uint)index, Shown: DateFormat(format.NumberFormatId?.Value ?? 0, custom)))
+            .Where(f => f.Shown is not null)
+            .ToDictionary(f => f.Index, f => f.Shown!);
+    }
+
+    private const string Date = "yyyy-MM-dd", Time = "HH:mm:ss", DateAndTime = Date + " " + Time;
+
+    /// <summary>Built-in ids per ECMA-376 Part 1, 18.8.30; custom codes by their tokens ("m" alone means month).</summary>
+    private static string? DateFormat(uint id, Dictionary<uint, string> custom)
+    {
+        if (id is >= 14 and <= 17) return Date;
+        if (id is >= 18 and <= 21 or >= 45 and <= 47) return Time;
+        if (id == 22) return DateAndTime;
+        if (!custom.TryGetValue(id, out var code)) return null;
+        code = NonLiteral().Replace(code, "").ToLowerInvariant();
+        var hasTime = code.IndexOfAny(['h', 's']) >= 0;
+        var hasDate = code.IndexOfAny(['y', 'd']) >= 0 || !hasTime && code.Contains('m');
+        return (hasDate, hasTime) switch { (true, true) => DateAndTime, (true, false) => Date, (false, true) => Time, _ => null };
+    }
+
+    /// <summary>"B12" → 1.</summary>
+    internal static int ColumnIndex(string reference)
+    {
+        var n = 0;
+        foreach (var c in reference)
+        {
+            if (c is < 'A' or > 'Z') break;
+            n = n * 26 + (c - 'A' + 1);
+        }
+        return n - 1;
+    }
+
+    private static List<string[]> Pad(List<List<string>> rows)
+    {
+        var width = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
+        return rows.Select(r => r.Concat(Enumerable.Repeat("", width - r.Count)).ToArray()).ToList();
+    }
+
+    // Quoted text, escaped characters and [colour]/[condition] sections are not date tokens.
+    [GeneratedRegex("\"[^\"]*\"|\\\\.|\\[[^\\]]*\\]")]
+    private static partial Regex NonLiteral();
+
+}
