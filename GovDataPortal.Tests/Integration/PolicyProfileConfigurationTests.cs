@@ -1,6 +1,7 @@
 using GovDataPortal.Features.Policies;
 using GovDataPortal.Features.Home;
 using GovDataPortal.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -30,11 +31,18 @@ public class PolicyProfileConfigurationTests
     [Theory]
     [InlineData("beijing")]
     [InlineData("3")]
-    public async Task An_unknown_jurisdiction_stops_start_up_with_a_Chinese_message(string key)
+    [InlineData("")]
+    public void An_unknown_jurisdiction_is_refused_with_a_Chinese_message(string key)
     {
-        await using var app = new PortalFactory(TestDatabase.For("postgres"), settings: new Dictionary<string, string?> { ["Portal:Jurisdiction"] = key });
-        var error = Assert.ThrowsAny<OptionsValidationException>(() => app.Services);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:Jurisdiction"] = key }).Build();
+        using var services = new ServiceCollection().AddPortalOptions(config).BuildServiceProvider();
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<PortalOptions>>().Value);
         Assert.Contains("Portal:Jurisdiction", error.Message);
         Assert.Contains("shuangpai", error.Message);
     }
+
+    [Fact]
+    public void The_check_runs_at_start_up_not_at_first_use() =>
+        Assert.Contains(new ServiceCollection().AddPortalOptions(new ConfigurationBuilder().Build()),
+            d => d.ServiceType == typeof(IStartupValidator));
 }

@@ -16,10 +16,7 @@ public static class PortalServices
 {
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration config)
     {
-        services.AddOptions<PortalOptions>().Bind(config.GetSection(PortalOptions.Section))
-            .Validate(o => Regulations.TryParse(o.Jurisdiction, out _),
-                "配置项 Portal:Jurisdiction 应为 changsha、shuangpai、hubei、longyan 或 foshan 之一。")
-            .ValidateOnStart();
+        services.AddPortalOptions(config);
         services.AddSingleton(TimeProvider.System);
         services.AddPortalDatabase(config);
         services.AddPortalIdentity();

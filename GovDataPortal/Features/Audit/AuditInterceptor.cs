@@ -32,7 +32,8 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?> Changes);
 
-    private readonly Dictionary<DbContext, (List<Pending> Items, bool OwnsTransaction)> _inFlight = [];
+    // Keyed by context: one scope may save several contexts, and nothing guarantees they never overlap.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DbContext, (List<Pending> Items, bool OwnsTransaction)> _inFlight = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         throw new NotSupportedException("请使用 SaveChangesAsync：同步保存无法写入审计日志。");
@@ -52,7 +53,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken ct = default)
     {
-        if (eventData.Context is not PortalDbContext db || !_inFlight.Remove(db, out var state)) return result;
+        if (eventData.Context is not PortalDbContext db || !_inFlight.TryRemove(db, out var state)) return result;
         var records = state.Items.Select(p => ToRecord(p)).ToList();
         await AuditChain.AppendAsync(db, records, ct);
         if (state.OwnsTransaction) await db.Database.CommitTransactionAsync(ct);
@@ -61,7 +62,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
-        if (eventData.Context is PortalDbContext db && _inFlight.Remove(db, out var state) && state.OwnsTransaction)
+        if (eventData.Context is PortalDbContext db && _inFlight.TryRemove(db, out var state) && state.OwnsTransaction)
             await db.Database.RollbackTransactionAsync(ct);
     }
 
