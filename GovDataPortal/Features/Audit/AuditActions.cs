@@ -36,3 +36,23 @@ public static class AuditActions
         _ => action,
     };
 }
+
+/// <summary>The kinds of object the log names, with the Chinese names the log page and export show.</summary>
+public static class AuditEntityTypes
+{
+    /// <summary>The stored name: the entity class without a generic arity suffix (IdentityUserRole`1 → IdentityUserRole).</summary>
+    public static string KeyOf(Type type) => type.Name.Split('`')[0];
+
+    public static string DisplayName(string? entityType) => entityType switch
+    {
+        null or "" => "",
+        "Department" => "部门",
+        "Region" => "区域",
+        "DataAdministrator" => "数据管理员",
+        "PortalUser" => "用户",
+        "IdentityUserRole" => "用户角色",
+        "PersonalAccessToken" => "访问令牌",
+        "AuditRecord" => "审计日志",
+        _ => entityType,
+    };
+}

@@ -105,7 +105,7 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         // A new row's generated key is only known now, after the save.
         foreach (var k in p.Entry.Metadata.FindPrimaryKey()!.Properties)
             if (p.Changes.ContainsKey(k.Name)) p.Changes[k.Name] = p.Entry.Property(k.Name).CurrentValue;
-        return NewRecord(actor, clock, p.Action, p.Entry.Metadata.ClrType.Name, string.Join(",", key), p.Changes);
+        return NewRecord(actor, clock, p.Action, AuditEntityTypes.KeyOf(p.Entry.Metadata.ClrType), string.Join(",", key), p.Changes);
     }
 
     internal static AuditRecord NewRecord(CurrentActor actor, TimeProvider clock, string action, string? entityType,

@@ -12,6 +12,7 @@ public sealed record AuditRow(
 {
     public string Time => ChinaTime.Format(OccurredAt);
     public string ActionName => AuditActions.DisplayName(Action);
+    public string EntityTypeName => AuditEntityTypes.DisplayName(EntityType);
 }
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Items, int Total);
@@ -82,7 +83,7 @@ public sealed class AuditQueryService(IDbContextFactory<PortalDbContext> factory
         // Streamed row by row from the database into the sheet: neither side holds the whole log.
         await foreach (var r in Rows(db, filter).AsAsyncEnumerable().WithCancellation(ct))
             sheet.WriteRow(r.Id, WholeSeconds(r.OccurredAt.ToChina().DateTime), r.UserName, r.DepartmentName, r.IpAddress,
-                r.ActionName, r.EntityType, r.EntityId, r.Summary);
+                r.ActionName, r.EntityTypeName, r.EntityId, r.Summary);
         return sheet.RowCount;
     }
 
