@@ -20,6 +20,15 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<DataAdministrator> DataAdministrators => Set<DataAdministrator>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<Features.Calendar.CalendarDay> CalendarDays => Set<Features.Calendar.CalendarDay>();
+    public DbSet<Features.Calendar.CalendarYear> CalendarYears => Set<Features.Calendar.CalendarYear>();
+    public DbSet<Features.Workflow.FlowInstance> FlowInstances => Set<Features.Workflow.FlowInstance>();
+    public DbSet<Features.Workflow.FlowTask> FlowTasks => Set<Features.Workflow.FlowTask>();
+    public DbSet<Features.Workflow.FlowEvent> FlowEvents => Set<Features.Workflow.FlowEvent>();
+    public DbSet<Features.Workflow.FlowTimer> FlowTimers => Set<Features.Workflow.FlowTimer>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
+    public DbSet<Features.DataChecks.DataCheckRequest> DataCheckRequests => Set<Features.DataChecks.DataCheckRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

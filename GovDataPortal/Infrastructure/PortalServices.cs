@@ -1,6 +1,7 @@
 using System.Globalization;
 using GovDataPortal.Components;
 using GovDataPortal.Features.Audit;
+using GovDataPortal.Features.Calendar;
 using GovDataPortal.Features.Demo;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Organisation;
@@ -17,6 +18,8 @@ public static class PortalServices
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration config)
     {
         services.AddPortalOptions(config);
+        services.AddPolicyProfiles();
+        services.AddWorkingDayCalendar();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalDatabase(config);
         services.AddPortalIdentity();
@@ -82,6 +85,8 @@ public static class PortalServices
         api.MapOrganisationEndpoints();
         api.MapTokenEndpoints();
         api.MapAuditEndpoints();
+        api.MapPolicyEndpoints();
+        api.MapCalendarEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

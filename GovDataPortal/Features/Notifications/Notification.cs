@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GovDataPortal.Features.Notifications;
+
+/// <summary>A message to one user (task assigned, reminder, decision …), shown under the header bell, optionally mailed.</summary>
+public class Notification
+{
+    public long Id { get; set; }
+    public string UserId { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Body { get; set; } = "";
+    public string? Link { get; set; }
+    public long? TaskId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? ReadAt { get; set; }
+    public DateTimeOffset? EmailedAt { get; set; }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("notifications");
+        b.Property(n => n.UserId).HasMaxLength(64).IsRequired();
+        b.Property(n => n.Title).HasMaxLength(200).IsRequired();
+        b.Property(n => n.Body).HasMaxLength(2000).IsRequired();
+        b.Property(n => n.Link).HasMaxLength(300);
+        b.HasIndex(n => new { n.UserId, n.ReadAt, n.Id });
+        b.HasIndex(n => n.EmailedAt).HasFilter("\"EmailedAt\" IS NULL").HasDatabaseName("ix_notifications_unmailed");
+    }
+}
