@@ -7,6 +7,7 @@ using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Organisation;
 using GovDataPortal.Features.Policies;
 using GovDataPortal.Features.Tokens;
+using GovDataPortal.Features.Workflow;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
 
@@ -23,7 +24,8 @@ public static class PortalServices
         services.AddSingleton(TimeProvider.System);
         services.AddPortalDatabase(config);
         services.AddPortalIdentity();
-        services.AddPortalScheduler(config, AuditChainHeadJob.Schedule);
+        services.AddWorkflow(config);
+        services.AddPortalScheduler(config, AuditChainHeadJob.Schedule, GovDataPortal.Features.Workflow.FlowTimerJob.Schedule);
 
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueryService>();

@@ -761,6 +761,16 @@ namespace GovDataPortal.Migrations
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("RelatedTaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RequestedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReturnedStepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("RuleText")
                         .IsRequired()
                         .HasMaxLength(500)

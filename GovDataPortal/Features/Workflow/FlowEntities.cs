@@ -78,6 +78,13 @@ public class FlowTask : IAudited
     public DateTimeOffset? CompletedAt { get; set; }
     public string? CompletedByUserId { get; set; }
     public string? Decision { get; set; }
+
+    /// <summary>For an extension-consent task: the task whose deadline it would extend, and by how many working days.</summary>
+    public long? RelatedTaskId { get; set; }
+    public int? RequestedDays { get; set; }
+
+    /// <summary>For a revision task: the step that returned the subject, reopened on resubmission.</summary>
+    public string? ReturnedStepKey { get; set; }
     public uint Version { get; set; }
 }
 
@@ -156,6 +163,7 @@ internal sealed class FlowTaskConfiguration : IEntityTypeConfiguration<FlowTask>
         b.Property(t => t.OnTimeout).HasMaxLength(32).IsRequired();
         b.Property(t => t.CompletedByUserId).HasMaxLength(64);
         b.Property(t => t.Decision).HasMaxLength(32);
+        b.Property(t => t.ReturnedStepKey).HasMaxLength(64);
         b.HasOne(t => t.Instance).WithMany(i => i.Tasks).HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
         // The inbox: open tasks of a department and role, by due date.
         b.HasIndex(t => new { t.AssigneeDepartmentId, t.AssigneeRole, t.Status, t.DueAt });

@@ -1,0 +1,31 @@
+using GovDataPortal.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDataPortal.Features.Notifications;
+
+/// <summary>
+/// Adds notifications to the caller's unit of work, so a message exists exactly when the change it announces does.
+/// Delivery (the header bell, e-mail) reads them from the table.
+/// </summary>
+public sealed class Notifier(TimeProvider clock)
+{
+    public void ToUser(PortalDbContext db, string userId, string title, string body, string? link = null, long? taskId = null) =>
+        db.Notifications.Add(new Notification
+        {
+            UserId = userId, Title = Cut(title, 200), Body = Cut(body, 2000), Link = link, TaskId = taskId, CreatedAt = clock.GetUtcNow(),
+        });
+
+    /// <summary>Everyone holding <paramref name="role"/> in the department.</summary>
+    public async Task ToRoleAsync(PortalDbContext db, int departmentId, string role, string title, string body,
+        string? link, long? taskId, CancellationToken ct)
+    {
+        foreach (var userId in await UsersInRoleAsync(db, departmentId, role, ct))
+            ToUser(db, userId, title, body, link, taskId);
+    }
+
+    public static Task<List<string>> UsersInRoleAsync(PortalDbContext db, int departmentId, string role, CancellationToken ct) =>
+        db.Users.Where(u => u.DepartmentId == departmentId && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role))
+            .Select(u => u.Id).ToListAsync(ct);
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+}

@@ -1,0 +1,57 @@
+namespace GovDataPortal.Features.Workflow;
+
+/// <summary>What a person (or the portal) can do at a step, as recorded in <see cref="FlowEvent.Action"/>.</summary>
+public static class FlowActions
+{
+    public const string Submit = nameof(Submit);
+    public const string Approve = nameof(Approve);
+    public const string Reject = nameof(Reject);
+    public const string Return = nameof(Return);
+    public const string Resubmit = nameof(Resubmit);
+    public const string RequestExtension = nameof(RequestExtension);
+    public const string ExtensionGranted = nameof(ExtensionGranted);
+    public const string ExtensionRefused = nameof(ExtensionRefused);
+    public const string Forward = nameof(Forward);
+    public const string Remind = nameof(Remind);
+    public const string Escalate = nameof(Escalate);
+    public const string DeemedApproval = nameof(DeemedApproval);
+    public const string Withdraw = nameof(Withdraw);
+
+    public static string DisplayName(string action) => action switch
+    {
+        Submit => "提交",
+        Approve => "同意",
+        Reject => "驳回",
+        Return => "退回修改",
+        Resubmit => "重新提交",
+        RequestExtension => "申请延期",
+        ExtensionGranted => "同意延期",
+        ExtensionRefused => "不同意延期",
+        Forward => "转办",
+        Remind => "到期提醒",
+        Escalate => "逾期上报主管部门",
+        DeemedApproval => "逾期视为同意",
+        Withdraw => "撤回",
+        _ => action,
+    };
+}
+
+/// <summary>Reminder timings (configurable under <c>Workflow:Reminders</c>), in working days and Beijing hours.</summary>
+public sealed class WorkflowOptions
+{
+    public const string Section = "Workflow";
+
+    /// <summary>Remind this many working days before the due date (0: no early reminder).</summary>
+    public int RemindDaysBefore { get; set; } = 2;
+
+    public bool RemindOnDueDay { get; set; } = true;
+
+    /// <summary>While a RemindOnly step stays overdue, remind again every working day.</summary>
+    public bool RemindDailyWhenOverdue { get; set; } = true;
+
+    /// <summary>Beijing hour at which morning reminders fire.</summary>
+    public int ReminderHour { get; set; } = 9;
+
+    /// <summary>Timers claimed per sweep transaction.</summary>
+    public int SweepBatchSize { get; set; } = 500;
+}

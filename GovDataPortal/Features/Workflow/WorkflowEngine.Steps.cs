@@ -1,0 +1,192 @@
+using GovDataPortal.Features.Identity;
+using GovDataPortal.Features.Policies;
+using GovDataPortal.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDataPortal.Features.Workflow;
+
+public sealed partial class WorkflowEngine
+{
+    /// <summary>Opens the task of <paramref name="step"/>, with its deadline, timers and the assignees' notifications.</summary>
+    private async Task<FlowTask> OpenStepAsync(PortalDbContext db, FlowInstance instance, StepRule step, CancellationToken ct,
+        int? departmentOverride = null)
+    {
+        var (departmentId, role, userId) = await AssigneeAsync(db, instance, step, departmentOverride, ct);
+        var task = NewTask(instance, step.Key, step.Name, departmentId, role, userId, step.Days, RuleText(step), step.OnTimeout);
+        instance.CurrentStepKey = step.Key;
+        db.FlowTasks.Add(task);
+        ScheduleTimers(db, task);
+        await NotifyAssigneesAsync(db, task, $"待办：{instance.FlowName}", $"“{instance.SubjectTitle}”待您办理（{step.Name}）。{DueLine(task)}", ct);
+        return task;
+    }
+
+    private FlowTask NewTask(FlowInstance instance, string stepKey, string stepName, int departmentId, string? role,
+        string? userId, int? days, string ruleText, TimeoutAction onTimeout)
+    {
+        var now = clock.GetUtcNow();
+        var task = new FlowTask
+        {
+            Instance = instance, StepKey = stepKey, StepName = stepName,
+            AssigneeDepartmentId = departmentId, AssigneeRole = role, AssigneeUserId = userId,
+            Status = FlowTaskStatus.Open, ReceivedAt = now, DeadlineDays = days, RuleText = ruleText, OnTimeout = onTimeout.ToString(),
+        };
+        SetDeadline(task);
+        return task;
+    }
+
+    /// <summary>Due = the Nth working day after receipt, N = the rule's days plus granted extensions (POLICIES.md §1).</summary>
+    private void SetDeadline(FlowTask task)
+    {
+        if (task.DeadlineDays is not { } days) return;
+        var deadline = calendar.AddWorkingDays(task.ReceivedAt, days + task.ExtensionDays);
+        (task.DueDate, task.DueAt, task.Provisional) = (deadline.Due, deadline.DueAt, deadline.Provisional);
+    }
+
+    private async Task<(int DepartmentId, string? Role, string? UserId)> AssigneeAsync(PortalDbContext db, FlowInstance instance,
+        StepRule step, int? departmentOverride, CancellationToken ct)
+    {
+        if (departmentOverride is { } forwarded) return (forwarded, step.Role, null);
+        switch (step.Actor)
+        {
+            case StepActor.ProviderDepartment: return (instance.ProviderDepartmentId, step.Role, null);
+            case StepActor.RequesterDepartment: return (instance.RequesterDepartmentId, step.Role, null);
+            case StepActor.DataAuthority: return (await DataAuthorityOfAsync(db, instance.ProviderDepartmentId, ct), step.Role, null);
+            default:
+                var userId = instance.NamedUserId ?? throw new DomainException("该流程环节需要指定办理人。");
+                var departmentId = await db.Users.Where(u => u.Id == userId).Select(u => (int?)u.DepartmentId).FirstOrDefaultAsync(ct)
+                    ?? throw new DomainException("指定的办理人不存在。");
+                return (departmentId, null, userId);
+        }
+    }
+
+    /// <summary>The data authority of the provider's region, or of the nearest region above it.</summary>
+    public static async Task<int> DataAuthorityOfAsync(PortalDbContext db, int departmentId, CancellationToken ct)
+    {
+        var regionId = await db.Departments.Where(d => d.Id == departmentId).Select(d => (int?)d.RegionId).FirstOrDefaultAsync(ct);
+        while (regionId is { } r)
+        {
+            var authority = await db.Departments.Where(d => d.RegionId == r && d.IsRegionDataAuthority).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
+            if (authority is { } id) return id;
+            regionId = await db.Regions.Where(x => x.Id == r).Select(x => x.ParentId).FirstOrDefaultAsync(ct);
+        }
+        throw new DomainException("未找到本区域的数据主管部门，请系统管理员先设置。");
+    }
+
+    private async Task ApproveAsync(PortalDbContext db, FlowTask task, string? comment, string action, CancellationToken ct)
+    {
+        Close(task, action);
+        var instance = task.Instance!;
+        Record(instance, task, action, comment, task.RuleText);
+        var next = Flow(instance.FlowKey).After(task.StepKey);
+        if (next is not null) await OpenStepAsync(db, instance, next, ct);
+        else await EndAsync(db, instance, FlowOutcome.Approved, ct);
+    }
+
+    private async Task RejectAsync(PortalDbContext db, FlowTask task, string? comment, CancellationToken ct)
+    {
+        // A refusal states its reasons (hubei Art. 20, shuangpai Art. 24, foshan Art. 26).
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("驳回必须填写理由。", "comment");
+        Close(task, FlowActions.Reject);
+        Record(task.Instance!, task, FlowActions.Reject, comment, task.RuleText);
+        await EndAsync(db, task.Instance!, FlowOutcome.Rejected, ct);
+    }
+
+    private async Task ReturnAsync(PortalDbContext db, FlowTask task, string? comment, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("退回必须说明需要修改的内容。", "comment");
+        Close(task, FlowActions.Return);
+        var instance = task.Instance!;
+        Record(instance, task, FlowActions.Return, comment, task.RuleText);
+        var submitterDepartment = await db.Users.Where(u => u.Id == instance.SubmittedByUserId).Select(u => u.DepartmentId).FirstAsync(ct);
+        // The returned step's deadline starts again on resubmission; the revision itself has none.
+        var revision = NewTask(instance, ResubmitStep, $"修改后重新提交（{task.StepName}）", submitterDepartment, null,
+            instance.SubmittedByUserId, null, "退回修改无办理期限", TimeoutAction.RemindOnly);
+        revision.ReturnedStepKey = task.StepKey;
+        db.FlowTasks.Add(revision);
+        instance.CurrentStepKey = ResubmitStep;
+        notifier.ToUser(db, instance.SubmittedByUserId, $"已退回：{instance.FlowName}", $"“{instance.SubjectTitle}”被退回修改：{comment}", InboxLink(revision), null);
+    }
+
+    private async Task ResubmitAsync(PortalDbContext db, FlowTask task, TaskDecision decision, CancellationToken ct)
+    {
+        var instance = task.Instance!;
+        var step = Flow(instance.FlowKey).Step(task.ReturnedStepKey ?? "") ?? Flow(instance.FlowKey).FirstStep;
+        Close(task, FlowActions.Resubmit);
+        Record(instance, task, FlowActions.Resubmit, decision.Comment, null);
+        await OpenStepAsync(db, instance, step, ct);
+    }
+
+    private async Task ForwardAsync(PortalDbContext db, FlowTask task, TaskDecision decision, CancellationToken ct)
+    {
+        if (decision.ForwardToDepartmentId is not { } target || !await db.Departments.AnyAsync(d => d.Id == target, ct))
+            throw new DomainException("请选择转办的部门。", "forwardToDepartmentId");
+        if (target == task.AssigneeDepartmentId) throw new DomainException("不能转办给本部门。", "forwardToDepartmentId");
+        Close(task, FlowActions.Forward);
+        var instance = task.Instance!;
+        Record(instance, task, FlowActions.Forward, decision.Comment, task.RuleText);
+        var step = Flow(instance.FlowKey).Step(task.StepKey)!;
+        await OpenStepAsync(db, instance, step, ct, departmentOverride: target);
+    }
+
+    /// <summary>Ends the instance and lets the subject's feature react in the same transaction.</summary>
+    private async Task EndAsync(PortalDbContext db, FlowInstance instance, FlowOutcome outcome, CancellationToken ct)
+    {
+        instance.Status = outcome switch
+        {
+            FlowOutcome.Approved => FlowStatus.Completed,
+            FlowOutcome.Rejected => FlowStatus.Rejected,
+            _ => FlowStatus.Withdrawn,
+        };
+        instance.EndedAt = clock.GetUtcNow();
+        instance.CurrentStepKey = null;
+        await CancelTimersAsync(db, instance, ct);
+        foreach (var handler in handlers.Where(h => h.SubjectType == instance.SubjectType))
+            await handler.OnFlowEndedAsync(db, instance, outcome, ct);
+        var result = outcome == FlowOutcome.Approved ? "已办结" : outcome == FlowOutcome.Rejected ? "未获同意" : "已撤回";
+        notifier.ToUser(db, instance.SubmittedByUserId, $"{instance.FlowName}{result}", $"您提交的“{instance.SubjectTitle}”{result}。", SubjectLink(instance), null);
+    }
+
+    private void Close(FlowTask task, string decision)
+    {
+        task.Status = FlowTaskStatus.Done;
+        task.Decision = decision;
+        task.CompletedAt = clock.GetUtcNow();
+        task.CompletedByUserId = actor.UserId;
+    }
+
+    private void Record(FlowInstance instance, FlowTask? task, string action, string? comment, string? ruleText) =>
+        instance.Events.Add(new FlowEvent
+        {
+            TaskId = task?.Id is > 0 ? task.Id : null,
+            Action = action,
+            ActorUserId = actor.UserId,
+            ActorName = actor.DisplayName ?? "系统",
+            ActorDepartmentId = actor.DepartmentId,
+            OccurredAt = clock.GetUtcNow(),
+            Comment = comment?.Trim() is { Length: > 0 } c ? c[..Math.Min(c.Length, 2000)] : null,
+            RuleText = ruleText,
+        });
+
+    private async Task NotifyAssigneesAsync(PortalDbContext db, FlowTask task, string title, string body, CancellationToken ct)
+    {
+        if (task.AssigneeUserId is not null) notifier.ToUser(db, task.AssigneeUserId, title, body, InboxLink(task), NullIfNew(task));
+        else await notifier.ToRoleAsync(db, task.AssigneeDepartmentId, task.AssigneeRole!, title, body, InboxLink(task), NullIfNew(task), ct);
+    }
+
+    // A new task's id is only known after the save; its notifications then link to the inbox instead.
+    private static long? NullIfNew(FlowTask task) => task.Id > 0 ? task.Id : null;
+    private static string InboxLink(FlowTask task) => task.Id > 0 ? $"inbox/{task.Id}" : "inbox";
+    private static string SubjectLink(FlowInstance instance) => $"inbox/history/{instance.Id}";
+
+    private static string DueLine(FlowTask task) =>
+        task.DueDate is { } due ? $"办理期限：{due:yyyy-MM-dd} 23:59{(task.Provisional ? "（暂定）" : "")}。{task.RuleText}" : task.RuleText;
+
+    /// <summary>"依据《…》第二十七条：5个工作日" — the rule line shown wherever the deadline is.</summary>
+    internal static string RuleText(StepRule step)
+    {
+        var days = step.Days is { } d ? $"{d}个工作日" : "无法定期限";
+        var timeout = step.OnTimeout == TimeoutAction.DeemedApproval ? "，逾期视为同意" : "";
+        var reading = step.Reading is null ? "" : $"（{step.Reading}）";
+        return $"{step.Citation}：{days}{timeout}{reading}";
+    }
+}

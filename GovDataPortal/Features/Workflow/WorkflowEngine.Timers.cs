@@ -1,0 +1,149 @@
+using GovDataPortal.Features.Identity;
+using GovDataPortal.Features.Policies;
+using GovDataPortal.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDataPortal.Features.Workflow;
+
+/// <summary>
+/// Durable timers: reminders before and on the due day, and the step's timeout action after it (remind daily, escalate
+/// to the data authority, or deemed approval — hubei Art. 20). A sweep claims due rows with FOR UPDATE SKIP LOCKED,
+/// acts, and marks them fired in the same transaction: each action happens once, whatever the number of nodes, and a
+/// node killed mid-sweep leaves its rows to the next sweep.
+/// </summary>
+public sealed partial class WorkflowEngine
+{
+    private void ScheduleTimers(PortalDbContext db, FlowTask task)
+    {
+        if (task.DueDate is not { } due || task.DeadlineDays is not { } days) return;
+        var o = options.Value;
+        var now = clock.GetUtcNow();
+        var total = days + task.ExtensionDays;
+        if (o.RemindDaysBefore > 0 && total > o.RemindDaysBefore)
+            AddTimer(db, task, FlowTimerKind.Reminder, Morning(calendar.AddWorkingDays(task.ReceivedAt, total - o.RemindDaysBefore).Due), now);
+        if (o.RemindOnDueDay) AddTimer(db, task, FlowTimerKind.DueToday, Morning(due), now);
+        AddTimer(db, task, FlowTimerKind.Overdue, task.DueAt!.Value.AddSeconds(1), now);
+    }
+
+    private static void AddTimer(PortalDbContext db, FlowTask task, FlowTimerKind kind, DateTimeOffset at, DateTimeOffset now)
+    {
+        if (at > now || kind == FlowTimerKind.Overdue) db.FlowTimers.Add(new FlowTimer { Task = task, Kind = kind, DueAt = at });
+    }
+
+    private DateTimeOffset Morning(DateOnly day) => ChinaTime.StartOfDay(day).AddHours(options.Value.ReminderHour);
+
+    /// <summary>Drops the task's pending timers (its deadline moved).</summary>
+    private static async Task CancelTimersAsync(PortalDbContext db, FlowTask task, CancellationToken ct) =>
+        db.FlowTimers.RemoveRange(await db.FlowTimers.Where(t => t.TaskId == task.Id && t.FiredAt == null).ToListAsync(ct));
+
+    /// <summary>The instance ended: its other open tasks (an extension request …) are cancelled; their timers then skip.</summary>
+    private async Task CancelTimersAsync(PortalDbContext db, FlowInstance instance, CancellationToken ct)
+    {
+        var open = await db.FlowTasks.Where(t => t.InstanceId == instance.Id && t.Status == FlowTaskStatus.Open).ToListAsync(ct);
+        foreach (var t in open.Where(t => t.Status == FlowTaskStatus.Open))
+        {
+            t.Status = FlowTaskStatus.Cancelled;
+            t.CompletedAt = clock.GetUtcNow();
+        }
+    }
+
+    /// <summary>Runs every due timer (batch by batch) and returns how many fired.</summary>
+    public async Task<int> SweepAsync(string node, CancellationToken ct = default)
+    {
+        var fired = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            var batch = await SweepBatchAsync(node, ct);
+            if (batch == 0) break;
+            fired += batch;
+        }
+        return fired;
+    }
+
+    private async Task<int> SweepBatchAsync(string node, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var timers = await db.FlowTimers
+            .FromSql($"""SELECT * FROM flow_timers WHERE "FiredAt" IS NULL AND "DueAt" <= {now} ORDER BY "DueAt", "Id" LIMIT {options.Value.SweepBatchSize} FOR UPDATE SKIP LOCKED""")
+            .ToListAsync(ct);
+        if (timers.Count == 0) return 0;
+
+        var taskIds = timers.Select(t => t.TaskId).Distinct().ToList();
+        var tasks = await db.FlowTasks.Include(t => t.Instance).Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
+        _roleMembers = [];
+        try
+        {
+            foreach (var timer in timers)
+            {
+                var task = tasks[timer.TaskId];
+                // A task closed since the timer was set needs nothing; the row is still marked, so it is never looked at again.
+                if (task.Status == FlowTaskStatus.Open) await FireAsync(db, timer, task, ct);
+                (timer.FiredAt, timer.FiredBy) = (now, node);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            _roleMembers = null;
+        }
+        return timers.Count;
+    }
+
+    private async Task FireAsync(PortalDbContext db, FlowTimer timer, FlowTask task, CancellationToken ct)
+    {
+        var instance = task.Instance!;
+        switch (timer.Kind)
+        {
+            case FlowTimerKind.Reminder:
+                await RemindAsync(db, task, $"即将到期：{instance.FlowName}", $"“{instance.SubjectTitle}”将于 {task.DueDate:yyyy-MM-dd} 到期。", ct); break;
+            case FlowTimerKind.DueToday:
+                await RemindAsync(db, task, $"今日到期：{instance.FlowName}", $"“{instance.SubjectTitle}”今日 23:59 到期。", ct); break;
+            case FlowTimerKind.Overdue when task.OnTimeout == nameof(TimeoutAction.DeemedApproval):
+                // hubei Art. 20: not handled in time = consent; the platform grants automatically.
+                await ApproveAsync(db, task, "逾期未答复，依规视为同意，由平台自动处理。", FlowActions.DeemedApproval, ct); break;
+            case FlowTimerKind.Overdue:
+                await OverdueAsync(db, task, ct); break;
+        }
+    }
+
+    private async Task OverdueAsync(PortalDbContext db, FlowTask task, CancellationToken ct)
+    {
+        var instance = task.Instance!;
+        if (task.OnTimeout == nameof(TimeoutAction.EscalateToAuthority) && !task.Escalated)
+        {
+            task.Escalated = true;
+            Record(instance, task, FlowActions.Escalate, "逾期未办理，已上报数据主管部门督办。", task.RuleText);
+            var authority = await DataAuthorityOfAsync(db, instance.ProviderDepartmentId, ct);
+            await notifier.ToRoleAsync(db, authority, PortalRoles.AuthorityReviewer, $"逾期督办：{instance.FlowName}",
+                $"“{instance.SubjectTitle}”（{task.StepName}）已逾期，请督办。", InboxLink(task), task.Id, ct);
+        }
+        var overdueBy = -calendar.WorkingDaysUntil(ChinaTime.Today(clock), task.DueDate!.Value);
+        await RemindAsync(db, task, $"已逾期：{instance.FlowName}", $"“{instance.SubjectTitle}”已逾期{Math.Max(overdueBy, 1)}个工作日，请尽快办理。", ct);
+        if (options.Value.RemindDailyWhenOverdue)
+            db.FlowTimers.Add(new FlowTimer { TaskId = task.Id, Kind = FlowTimerKind.Overdue, DueAt = Morning(NextWorkingDay(ChinaTime.Today(clock))) });
+    }
+
+    private DateOnly NextWorkingDay(DateOnly day) => calendar.AddWorkingDays(day, 1).Due;
+
+    private async Task RemindAsync(PortalDbContext db, FlowTask task, string title, string body, CancellationToken ct)
+    {
+        Record(task.Instance!, task, FlowActions.Remind, title, task.RuleText);
+        if (task.AssigneeUserId is not null) { notifier.ToUser(db, task.AssigneeUserId, title, body, InboxLink(task), task.Id); return; }
+        foreach (var userId in await RoleMembersAsync(db, task.AssigneeDepartmentId, task.AssigneeRole!, ct))
+            notifier.ToUser(db, userId, title, body, InboxLink(task), task.Id);
+    }
+
+    // Within one sweep batch, many tasks share a department and role: look the members up once.
+    private Dictionary<(int, string), List<string>>? _roleMembers;
+
+    private async Task<List<string>> RoleMembersAsync(PortalDbContext db, int departmentId, string role, CancellationToken ct)
+    {
+        if (_roleMembers?.TryGetValue((departmentId, role), out var cached) == true) return cached;
+        var members = await Notifications.Notifier.UsersInRoleAsync(db, departmentId, role, ct);
+        if (_roleMembers is not null) _roleMembers[(departmentId, role)] = members;
+        return members;
+    }
+}
