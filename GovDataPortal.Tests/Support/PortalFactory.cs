@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace GovDataPortal.Tests.Support;
 
 /// <summary>The real portal, hosted in-process against one test database. Quartz is off unless a test turns it on.</summary>
-public class PortalFactory(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+public class PortalFactory(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string ConnectionString { get; } = connectionString;
@@ -27,5 +28,6 @@ public class PortalFactory(string connectionString, TimeProvider? clock = null, 
         foreach (var (k, v) in values) builder.UseSetting(k, v);
         if (clock is not null)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(clock)));
+        if (services is not null) builder.ConfigureServices(services);
     }
 }

@@ -25,10 +25,13 @@ public class PortalFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestDatabase.CreateAsync(GetType().Name);
-        Factory = new PortalFactory(ConnectionString, Clock, Settings);
+        Factory = new PortalFactory(ConnectionString, Clock, Settings, ConfigureServices);
         BeforeStart(Factory);
         _ = Factory.Services; // start the host now, not inside the first test
     }
+
+    /// <summary>Test-only service changes (e.g. an extra flow in the active profile).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     /// <summary>Last chance to configure the host (e.g. real Kestrel) before it starts.</summary>
     protected virtual void BeforeStart(PortalFactory factory) { }

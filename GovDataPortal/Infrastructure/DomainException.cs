@@ -9,6 +9,9 @@ public class DomainException(string message, string? field = null) : Exception(m
     public string? Field { get; } = field;
 }
 
+/// <summary>Someone else changed or decided the same thing first (a lost race): shown as is, HTTP 409.</summary>
+public class ConflictException(string message) : DomainException(message);
+
 /// <summary>The caller is signed in but may not see or change this data.</summary>
 public sealed class AccessDeniedException(string message = "您无权访问该数据。") : Exception(message);
 

@@ -23,6 +23,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
 
     internal static (int? Status, string Title, IDictionary<string, string[]>? Errors) Classify(Exception e) => e switch
     {
+        ConflictException c => (409, c.Message, null),
         ValidationFailedException v => (400, "提交的数据有误。", v.Errors.ToDictionary()),
         DomainException d => (400, d.Message, d.Field is null ? null : new Dictionary<string, string[]> { [d.Field] = [d.Message] }),
         AccessDeniedException a => (403, a.Message, null),

@@ -62,8 +62,12 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken ct = default)
     {
-        if (eventData.Context is PortalDbContext db && _inFlight.TryRemove(db, out var state) && state.OwnsTransaction)
-            await db.Database.RollbackTransactionAsync(ct);
+        if (eventData.Context is not PortalDbContext db || !_inFlight.TryRemove(db, out var state) || !state.OwnsTransaction) return;
+        // A failed command may already have ended the transaction; the original error is what the caller must see.
+        if (db.Database.CurrentTransaction is { } tx)
+            try { await tx.RollbackAsync(ct); }
+            catch (ObjectDisposedException) { }
+            finally { await tx.DisposeAsync(); }
     }
 
     private static Pending? Describe(EntityEntry e) => (e.Entity, e.State) switch

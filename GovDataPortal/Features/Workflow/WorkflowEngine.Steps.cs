@@ -12,7 +12,7 @@ public sealed partial class WorkflowEngine
         int? departmentOverride = null)
     {
         var (departmentId, role, userId) = await AssigneeAsync(db, instance, step, departmentOverride, ct);
-        var task = NewTask(instance, step.Key, step.Name, departmentId, role, userId, step.Days, RuleText(step), step.OnTimeout);
+        var task = NewTask(instance, step.Key, step.Name, departmentId, role, userId, step.Days, DeadlineText.For(step), step.OnTimeout);
         instance.CurrentStepKey = step.Key;
         db.FlowTasks.Add(task);
         ScheduleTimers(db, task);
@@ -39,7 +39,8 @@ public sealed partial class WorkflowEngine
     {
         if (task.DeadlineDays is not { } days) return;
         var deadline = calendar.AddWorkingDays(task.ReceivedAt, days + task.ExtensionDays);
-        (task.DueDate, task.DueAt, task.Provisional) = (deadline.Due, deadline.DueAt, deadline.Provisional);
+        // Stored as a UTC instant (timestamptz); shown in Beijing time.
+        (task.DueDate, task.DueAt, task.Provisional) = (deadline.Due, deadline.DueAt.ToUniversalTime(), deadline.Provisional);
     }
 
     private async Task<(int DepartmentId, string? Role, string? UserId)> AssigneeAsync(PortalDbContext db, FlowInstance instance,
@@ -181,12 +182,4 @@ public sealed partial class WorkflowEngine
     private static string DueLine(FlowTask task) =>
         task.DueDate is { } due ? $"办理期限：{due:yyyy-MM-dd} 23:59{(task.Provisional ? "（暂定）" : "")}。{task.RuleText}" : task.RuleText;
 
-    /// <summary>"依据《…》第二十七条：5个工作日" — the rule line shown wherever the deadline is.</summary>
-    internal static string RuleText(StepRule step)
-    {
-        var days = step.Days is { } d ? $"{d}个工作日" : "无法定期限";
-        var timeout = step.OnTimeout == TimeoutAction.DeemedApproval ? "，逾期视为同意" : "";
-        var reading = step.Reading is null ? "" : $"（{step.Reading}）";
-        return $"{step.Citation}：{days}{timeout}{reading}";
-    }
 }

@@ -28,7 +28,7 @@ public sealed partial class WorkflowEngine(
     CurrentActor actor,
     TimeProvider clock,
     IWorkingDayCalendar calendar,
-    IOptions<PortalOptions> portal,
+    PolicyCatalog policies,
     IOptions<WorkflowOptions> options,
     Notifier notifier,
     IEnumerable<IFlowSubjectHandler> handlers)
@@ -37,7 +37,7 @@ public sealed partial class WorkflowEngine(
     public const string ResubmitStep = "resubmit";
     public const string ExtensionConsentStep = "extension-consent";
 
-    public PolicyProfile Profile => BuiltInProfiles.Get(portal.Value.ActiveJurisdiction);
+    public PolicyProfile Profile => policies.Active;
 
     public FlowRule Flow(string key) => Profile.Flow(key)
         ?? throw new DomainException($"当前适用的《{Profile.Title}》未规定该流程（{key}）。");
@@ -78,7 +78,7 @@ public sealed partial class WorkflowEngine(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException(TaskTakenMessage);
+            throw new ConflictException(TaskTakenMessage);
         }
     }
 
@@ -112,7 +112,7 @@ public sealed partial class WorkflowEngine(
     {
         var task = await db.FlowTasks.Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == decision.TaskId, ct)
             ?? throw new DomainException("任务不存在。");
-        if (task.Status != FlowTaskStatus.Open || task.Version != decision.Version) throw new DomainException(TaskTakenMessage);
+        if (task.Status != FlowTaskStatus.Open || task.Version != decision.Version) throw new ConflictException(TaskTakenMessage);
         return task;
     }
 
