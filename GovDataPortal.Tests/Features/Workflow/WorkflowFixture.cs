@@ -40,7 +40,9 @@ public class WorkflowFixture : PortalFixture
             StepActions.Approve | StepActions.Reject, 2, TimeoutAction.DeemedApproval, TestCitation),
     ], TestCitation);
 
-    protected override void ConfigureServices(IServiceCollection services) =>
+    protected override void ConfigureServices(IServiceCollection services) => AddTestFlows(services);
+
+    public static void AddTestFlows(IServiceCollection services) =>
         services.PostConfigure<PolicyProfileSet>(set =>
         {
             var i = set.Profiles.FindIndex(p => p.Jurisdiction == Jurisdiction.Shuangpai);
