@@ -72,7 +72,10 @@ public sealed record StepRule(
     Citation Citation,
     string? Reading = null);
 
-/// <summary>How a step's deadline may be extended (shuangpai Art. 27: provider head consents, total ≤ 15, requester told).</summary>
+/// <summary>
+/// How a step's deadline may be extended (shuangpai Art. 27: the provider head consents, the requester is told, and
+/// "延长期限最长不得超过15个工作日" — read as: all extensions together at most <see cref="MaxTotalDays"/> on top of the rule's days).
+/// </summary>
 public sealed record ExtensionRule(int MaxTotalDays, string ConsentRole, bool NotifyRequester, Citation Citation);
 
 /// <summary>A flow as a jurisdiction's regulation defines it.</summary>

@@ -1,8 +1,18 @@
 namespace GovDataPortal.Features.Policies;
 
-// Placeholder: filled in by the policy-profile work.
 public static class PolicySetup
 {
-    public static IServiceCollection AddPolicyProfiles(this IServiceCollection services) => services;
-    public static RouteGroupBuilder MapPolicyEndpoints(this RouteGroupBuilder api) => api;
+    /// <summary>
+    /// The built-in profiles, checked by <see cref="PolicyProfileValidator"/> when the host starts: a broken profile stops
+    /// the app (OptionsValidationException with the Chinese reasons) instead of running flows with wrong deadlines.
+    /// </summary>
+    public static IServiceCollection AddPolicyProfiles(this IServiceCollection services)
+    {
+        services.AddOptions<PolicyProfileSet>().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PolicyProfileSet>, PolicyProfileValidator>();
+        services.AddSingleton<PolicyCatalog>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapPolicyEndpoints(this RouteGroupBuilder api) => PolicyEndpoints.Map(api);
 }

@@ -1,0 +1,229 @@
+using GovDataPortal.Features.Identity;
+using GovDataPortal.Features.Policies;
+using static GovDataPortal.Features.Policies.Jurisdiction;
+
+namespace GovDataPortal.Tests.Features.Policies;
+
+/// <summary>The five profiles against POLICIES.md §1 and the seed articles, number by number (no database).</summary>
+public class BuiltInProfilesTests
+{
+    private const string Share = FlowKeys.ConditionalShare, Uncatalogued = FlowKeys.UncataloguedDataRequest,
+        Open = FlowKeys.ConditionalOpen, Check = FlowKeys.DataCheck, Catalogue = FlowKeys.CatalogueUpdate,
+        Objection = FlowKeys.DataSubjectObjection;
+
+    /// <summary>Every step of every flow: jurisdiction, flow, step, working days (null = no day count), article.</summary>
+    public static TheoryData<Jurisdiction, string, string, int?, string> Deadlines => new()
+    {
+        // 有条件共享申请
+        { Changsha, Share, "reply", 10, "第二十二条第五款" },
+        { Shuangpai, Share, "opinion", 10, "第二十四条第一款第（二）项" },
+        { Shuangpai, Share, "decision", null, "第二十四条第一款第（二）项" },
+        { Hubei, Share, "reply", 10, "第二十条第三款" },
+        { Longyan, Share, "review", 5, "第十二条第一款" },
+        { Foshan, Share, "reply", 5, "第二十六条第二款" },
+        // 目录外数据需求申请 (hubei only)
+        { Hubei, Uncatalogued, "reply", 10, "第二十二条第一款" },
+        // 有条件开放申请 / 开放需求申请
+        { Changsha, Open, "reply", 10, "第二十四条第四款" },
+        { Shuangpai, Open, "reply", 15, "第三十二条" },
+        { Hubei, Open, "reply", null, "第二十七条" },
+        { Longyan, Open, "reply", 20, "第十九条" },
+        { Foshan, Open, "reply", null, "第三十六条第（二）项" },
+        // 疑义、错误数据校核
+        { Changsha, Check, "check", null, "第十八条" },
+        { Shuangpai, Check, "check", 5, "第二十七条第二款" },
+        { Hubei, Check, "check", 3, "第十三条第三款" },
+        { Longyan, Check, "check", 1, "第十四条" },
+        { Foshan, Check, "check", 10, "第三十条" },
+        // 目录更新
+        { Changsha, Catalogue, "update", 15, "第十六条第三款" },
+        { Changsha, Catalogue, "filing", null, "第十六条第三款" },
+        { Shuangpai, Catalogue, "update", 15, "第十九条第二款" },
+        { Shuangpai, Catalogue, "filing", null, "第十九条第二款" },
+        { Hubei, Catalogue, "update", null, "第十一条" },
+        { Longyan, Catalogue, "update", null, "第八条" },
+        { Foshan, Catalogue, "update", 15, "第十七条" },
+        // 公民、法人异议 (shuangpai, hubei)
+        { Shuangpai, Objection, "mark", 1, "第四十条第二款" },
+        { Shuangpai, Objection, "decision", 5, "第四十条第二款第（一）项、第（二）项" },
+        { Shuangpai, Objection, "notify-objector", null, "第四十条第二款第（二）项" },
+        { Hubei, Objection, "suspend", 1, "第二十八条" },
+        { Hubei, Objection, "verify", null, "第二十八条" },
+        { Hubei, Objection, "notify-objector", null, "第二十八条" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Deadlines))]
+    public void Each_step_has_the_days_and_article_of_its_regulation(Jurisdiction j, string flow, string step, int? days, string article)
+    {
+        var rule = BuiltInProfiles.Get(j).Flow(flow)?.Step(step);
+
+        Assert.NotNull(rule);
+        Assert.Equal(days, rule.Days);
+        Assert.Equal(new Citation(j, article), rule.Citation);
+    }
+
+    [Fact]
+    public void The_profiles_hold_exactly_the_flows_and_steps_of_the_table_in_its_order()
+    {
+        var expected = Deadlines.GroupBy(row => $"{row[0]}/{row[1]}", row => (string)row[2])
+            .ToDictionary(g => g.Key, g => string.Join(" → ", g));
+        var actual = BuiltInProfiles.All.SelectMany(p => p.Flows)
+            .ToDictionary(f => $"{f.Citation.Jurisdiction}/{f.Key}", f => string.Join(" → ", f.Steps.Select(s => s.Key)));
+
+        Assert.Equal(expected.OrderBy(kv => kv.Key), actual.OrderBy(kv => kv.Key));
+    }
+
+    [Fact]
+    public void Only_hubei_has_the_uncatalogued_data_request_and_only_shuangpai_and_hubei_the_objection_flow()
+    {
+        Assert.Equal([Hubei], With(Uncatalogued));
+        Assert.Equal([Shuangpai, Hubei], With(Objection));
+        Assert.Equal(Enum.GetValues<Jurisdiction>(), With(Share));
+        Assert.Equal(Enum.GetValues<Jurisdiction>(), With(Check));
+    }
+
+    [Fact]
+    public void The_built_in_profiles_pass_the_validator()
+    {
+        Assert.Empty(PolicyProfileValidator.Check(BuiltInProfiles.All));
+    }
+
+    [Fact]
+    public void Hubei_conditional_share_is_deemed_approved_when_overdue_and_says_reply_immediately_if_possible()
+    {
+        var flow = BuiltInProfiles.Get(Hubei).Flow(Share)!;
+
+        Assert.Equal(TimeoutAction.DeemedApproval, flow.FirstStep.OnTimeout);
+        Assert.Equal(10, flow.FirstStep.Days);
+        Assert.Contains("能够立即答复的，应当立即答复", flow.Notes);
+        Assert.Contains("视为同意，由政务数据共享平台自动授权", flow.Notes);
+        Assert.Contains("提请本级政务数据主管部门协调解决", flow.Notes);
+    }
+
+    [Fact]
+    public void No_other_step_is_deemed_approved()
+    {
+        var deemed = AllSteps().Where(x => x.Step.OnTimeout == TimeoutAction.DeemedApproval).Select(x => $"{x.Profile.Key}/{x.Flow.Key}");
+
+        Assert.Equal(["hubei/conditional-share"], deemed);
+    }
+
+    [Fact]
+    public void Shuangpai_data_check_extends_to_at_most_15_days_with_the_leaderships_consent_and_notice()
+    {
+        var flow = BuiltInProfiles.Get(Shuangpai).Flow(Check)!;
+
+        Assert.Equal(new ExtensionRule(15, PortalRoles.Leadership, true, new Citation(Shuangpai, "第二十七条第二款")), flow.Extension);
+        Assert.Equal(StepActions.Approve | StepActions.Return | StepActions.RequestExtension, flow.FirstStep.Actions);
+        Assert.Equal(StepActor.ProviderDepartment, flow.FirstStep.Actor);
+        Assert.Equal(PortalRoles.DepartmentApprover, flow.FirstStep.Role);
+    }
+
+    [Fact]
+    public void Only_shuangpai_data_check_may_ask_for_an_extension()
+    {
+        var extendable = AllSteps().Where(x => x.Step.Actions.HasFlag(StepActions.RequestExtension)).Select(x => $"{x.Profile.Key}/{x.Flow.Key}");
+
+        Assert.Equal(["shuangpai/data-check"], extendable);
+        Assert.Single(BuiltInProfiles.All.SelectMany(p => p.Flows), f => f.Extension is not null);
+    }
+
+    [Fact]
+    public void Longyans_immediately_is_read_as_one_day_and_marked_as_the_portals_reading()
+    {
+        var step = BuiltInProfiles.Get(Longyan).Flow(Check)!.FirstStep;
+
+        Assert.Equal(1, step.Days);
+        Assert.Equal("“立即”按1个工作日执行（本系统的解释，非原文）", step.Reading);
+    }
+
+    [Fact]
+    public void Every_reading_says_it_is_the_portals_and_every_one_day_step_without_that_number_in_the_seed_has_one()
+    {
+        var readings = AllSteps().Where(x => x.Step.Reading is not null).ToList();
+
+        Assert.All(readings, x => Assert.Contains("本系统", x.Step.Reading));
+        Assert.Equal(["hubei/data-subject-objection/suspend", "longyan/data-check/check"],
+            readings.Select(x => $"{x.Profile.Key}/{x.Flow.Key}/{x.Step.Key}").Order());
+        // A reading is never part of the regulation's own text that the notes quote.
+        Assert.All(readings, x => Assert.DoesNotContain("本系统的解释", x.Flow.Notes ?? ""));
+    }
+
+    [Fact]
+    public void Data_checks_are_answered_by_the_providers_department_approver()
+    {
+        var checks = BuiltInProfiles.All.Select(p => p.Flow(Check)!.FirstStep).ToList();
+
+        Assert.All(checks, s => Assert.Equal((StepActor.ProviderDepartment, PortalRoles.DepartmentApprover), (s.Actor, s.Role)));
+        Assert.All(checks, s => Assert.True(s.Actions.HasFlag(StepActions.Approve | StepActions.Return)));
+    }
+
+    [Fact]
+    public void Only_hubei_data_check_escalates_an_overdue_case_to_the_authority_which_art_13_makes_supervise_it()
+    {
+        var escalating = AllSteps().Where(x => x.Step.OnTimeout == TimeoutAction.EscalateToAuthority).Select(x => $"{x.Profile.Key}/{x.Flow.Key}");
+
+        Assert.Equal(["hubei/data-check"], escalating);
+        Assert.Contains("第十三条第一款", BuiltInProfiles.Get(Hubei).Flow(Check)!.Notes);
+    }
+
+    [Fact]
+    public void Longyan_conditional_share_is_reviewed_by_the_data_authority_and_its_open_flow_is_the_open_demand_application()
+    {
+        var longyan = BuiltInProfiles.Get(Longyan);
+
+        Assert.Equal(StepActor.DataAuthority, longyan.Flow(Share)!.FirstStep.Actor);
+        Assert.Equal(PortalRoles.AuthorityReviewer, longyan.Flow(Share)!.FirstStep.Role);
+        Assert.Equal("开放需求申请", longyan.Flow(Open)!.Name);
+    }
+
+    [Fact]
+    public void Shuangpais_objection_notes_keep_the_two_day_forwarding_limit_and_the_decision_step_can_forward()
+    {
+        var flow = BuiltInProfiles.Get(Shuangpai).Flow(Objection)!;
+
+        Assert.Contains("2个工作日内转交政务部门", flow.Notes);
+        Assert.True(flow.Step("decision")!.Actions.HasFlag(StepActions.Forward));
+        // "不予更正" is a decision: a rejection would end the flow before the objector is told.
+        Assert.False(flow.Step("decision")!.Actions.HasFlag(StepActions.Reject));
+    }
+
+    [Fact]
+    public void Refusals_name_their_way_to_the_authority_where_the_seed_gives_one()
+    {
+        Assert.Contains("第二十条第四款", BuiltInProfiles.Get(Hubei).Flow(Share)!.Notes);
+        Assert.Contains("第二十四条第二款", BuiltInProfiles.Get(Shuangpai).Flow(Share)!.Notes);
+        Assert.Contains("第二十六条第三款", BuiltInProfiles.Get(Foshan).Flow(Share)!.Notes);
+    }
+
+    [Fact]
+    public void Every_citation_is_an_article_of_its_own_jurisdiction()
+    {
+        var citations = BuiltInProfiles.All.SelectMany(p => p.Flows.SelectMany(f =>
+            f.Steps.Select(s => (p.Jurisdiction, s.Citation)).Append((p.Jurisdiction, f.Citation))));
+
+        Assert.All(citations, c =>
+        {
+            Assert.StartsWith("第", c.Citation.Article);
+            Assert.Equal(c.Jurisdiction, c.Citation.Jurisdiction);
+        });
+    }
+
+    [Fact]
+    public void Annual_duties_keep_hubeis_january_and_february_due_dates()
+    {
+        var hubei = AnnualDuties.Of(Hubei);
+
+        Assert.Contains(hubei, d => d.Due == "每年1月底前" && d.Citation.Article == "第三十八条");
+        Assert.Contains(hubei, d => d.Due == "每年2月底前");
+        Assert.Equal(2, AnnualDuties.Of(Changsha).Count);
+        Assert.Empty(AnnualDuties.Of(Shuangpai));
+    }
+
+    private static Jurisdiction[] With(string flowKey) =>
+        [.. BuiltInProfiles.All.Where(p => p.Flow(flowKey) is not null).Select(p => p.Jurisdiction)];
+
+    private static IEnumerable<(PolicyProfile Profile, FlowRule Flow, StepRule Step)> AllSteps() =>
+        BuiltInProfiles.All.SelectMany(p => p.Flows.SelectMany(f => f.Steps.Select(s => (p, f, s))));
+}

@@ -1,0 +1,30 @@
+namespace GovDataPortal.Features.Policies;
+
+/// <summary>The Chinese name of each flow key, for headings that span jurisdictions (a profile may name its own flow).</summary>
+public static class FlowNames
+{
+    public const string ConditionalShare = "有条件共享申请";
+    public const string UncataloguedDataRequest = "目录外数据需求申请";
+    public const string ConditionalOpen = "有条件开放申请";
+    public const string DataCheck = "疑义、错误数据校核";
+    public const string CatalogueUpdate = "目录更新（法律法规修订或职能变化）";
+    public const string DataSubjectObjection = "公民、法人异议处理";
+
+    /// <summary>The flows in the order screens list them.</summary>
+    public static readonly IReadOnlyList<string> Keys =
+    [
+        FlowKeys.ConditionalShare, FlowKeys.UncataloguedDataRequest, FlowKeys.ConditionalOpen,
+        FlowKeys.DataCheck, FlowKeys.CatalogueUpdate, FlowKeys.DataSubjectObjection,
+    ];
+
+    public static string Of(string flowKey) => flowKey switch
+    {
+        FlowKeys.ConditionalShare => ConditionalShare,
+        FlowKeys.UncataloguedDataRequest => UncataloguedDataRequest,
+        FlowKeys.ConditionalOpen => ConditionalOpen,
+        FlowKeys.DataCheck => DataCheck,
+        FlowKeys.CatalogueUpdate => CatalogueUpdate,
+        FlowKeys.DataSubjectObjection => DataSubjectObjection,
+        _ => flowKey,
+    };
+}

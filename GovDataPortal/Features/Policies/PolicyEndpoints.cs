@@ -1,0 +1,64 @@
+namespace GovDataPortal.Features.Policies;
+
+/// <summary><c>GET /api/policies</c> and <c>GET /api/policies/{key}</c>: the built-in profiles, readable by any token user.</summary>
+public static class PolicyEndpoints
+{
+    public sealed record PolicySummary(string Key, string Place, string Title, string DocumentNumber, bool Active);
+
+    public sealed record PolicyDetail(string Key, string Place, string Title, string DocumentNumber, bool Active,
+        string CountingRule, IReadOnlyList<FlowDto> Flows, IReadOnlyList<AnnualDutyDto> AnnualDuties);
+
+    public sealed record FlowDto(string Key, string Name, string Citation, string? Notes, int? ExtensionMaxDays,
+        ExtensionDto? Extension, IReadOnlyList<StepDto> Steps);
+
+    public sealed record ExtensionDto(int MaxTotalDays, string ConsentRole, bool NotifyRequester, string Citation);
+
+    /// <summary><c>onTimeout</c> and <c>actor</c> are camelCase keys; <c>deadline</c> is the line the UI shows.</summary>
+    public sealed record StepDto(string Key, string Name, string Actor, string Role, string Handler, IReadOnlyList<string> Actions,
+        int? Days, string OnTimeout, int? ExtensionMaxDays, string Citation, string? Reading, string Deadline);
+
+    public sealed record AnnualDutyDto(string Name, string Due, string Citation);
+
+    /// <summary>Called by <see cref="PolicySetup.MapPolicyEndpoints"/>.</summary>
+    public static RouteGroupBuilder Map(RouteGroupBuilder api)
+    {
+        var policies = api.MapGroup("/policies").WithTags("政策规则");
+        policies.MapGet("", (PolicyCatalog catalog) => Results.Ok(catalog.All.Select(p => Summary(catalog, p)).ToList()))
+            .WithName("ListPolicies")
+            .Produces<List<PolicySummary>>()
+            .WithSummary("五地政策规则列表（含当前执行的规则）");
+        policies.MapGet("/{key}", (string key, PolicyCatalog catalog) => catalog.Find(key) is { } profile
+                ? Results.Ok(Detail(catalog, profile))
+                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "政策规则不存在。",
+                    detail: $"没有键为“{key}”的政策规则，可选：changsha、shuangpai、hubei、longyan、foshan。"))
+            .WithName("GetPolicy")
+            .Produces<PolicyDetail>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("一地政策规则详情：各流程的步骤、期限、逾期处理、延期规则及依据条款");
+        return api;
+    }
+
+    private static PolicySummary Summary(PolicyCatalog catalog, PolicyProfile p) =>
+        new(p.Key, Regulations.Place(p.Jurisdiction), p.Title, Regulations.Number(p.Jurisdiction),
+            p.Jurisdiction == catalog.ActiveJurisdiction);
+
+    private static PolicyDetail Detail(PolicyCatalog catalog, PolicyProfile p) =>
+        new(p.Key, Regulations.Place(p.Jurisdiction), p.Title, Regulations.Number(p.Jurisdiction),
+            p.Jurisdiction == catalog.ActiveJurisdiction, DeadlineText.CountingRule,
+            [.. p.Flows.Select(Flow)],
+            [.. AnnualDuties.Of(p.Jurisdiction).Select(d => new AnnualDutyDto(d.Name, d.Due, d.Citation.ToString()))]);
+
+    private static FlowDto Flow(FlowRule f) =>
+        new(f.Key, f.Name, f.Citation.ToString(), f.Notes, f.Extension?.MaxTotalDays,
+            f.Extension is { } e ? new(e.MaxTotalDays, e.ConsentRole, e.NotifyRequester, e.Citation.ToString()) : null,
+            [.. f.Steps.Select(s => Step(f, s))]);
+
+    private static StepDto Step(FlowRule f, StepRule s) =>
+        new(s.Key, s.Name, PolicyTexts.CamelCase(s.Actor), s.Role, PolicyTexts.Handler(s), Actions(s.Actions), s.Days,
+            PolicyTexts.CamelCase(s.OnTimeout),
+            s.Actions.HasFlag(StepActions.RequestExtension) ? f.Extension?.MaxTotalDays : null,
+            s.Citation.ToString(), s.Reading, DeadlineText.For(s));
+
+    private static IReadOnlyList<string> Actions(StepActions actions) =>
+        [.. Enum.GetValues<StepActions>().Where(a => a != StepActions.None && actions.HasFlag(a)).Select(PolicyTexts.CamelCase)];
+}

@@ -1,0 +1,52 @@
+namespace GovDataPortal.Features.Policies;
+
+public static partial class BuiltInProfiles
+{
+    /// <summary>湖北省政务数据资源应用与管理办法（省政府令）.</summary>
+    private static PolicyProfile Hubei()
+    {
+        static Citation Art(string article) => new(Jurisdiction.Hubei, article);
+        return new(Jurisdiction.Hubei,
+        [
+            // Art. 20(3): "逾期不处理的，视为同意，由政务数据共享平台自动授权" — the only deemed approval in the five texts.
+            new(FlowKeys.ConditionalShare, FlowNames.ConditionalShare,
+                [ProviderReply("reply", "提供部门答复", 10, Art("第二十条第三款"), TimeoutAction.DeemedApproval)],
+                Art("第二十条"),
+                Notes: "能够立即答复的，应当立即答复；不能立即答复的，应当在10个工作日内答复。不同意共享的，应当说明理由。"
+                    + "逾期不处理的，视为同意，由政务数据共享平台自动授权。申请被拒绝的，使用部门可以提请本级政务数据主管部门协调解决（第二十条第四款）。"),
+            new(FlowKeys.UncataloguedDataRequest, FlowNames.UncataloguedDataRequest,
+                [ProviderReply("reply", "提供部门答复", 10, Art("第二十二条第一款"))],
+                Art("第二十二条"),
+                Notes: "申请共享的数据不在政务数据资源目录的，提供部门自收到申请之日起10个工作日内答复；同意共享的，应当列入政务数据资源目录予以共享；"
+                    + "不同意共享的，应当说明理由。"),
+            new(FlowKeys.ConditionalOpen, FlowNames.ConditionalOpen,
+                [ProviderReply("reply", "提供部门审核授权", null, Art("第二十七条"))],
+                Art("第二十七条"),
+                Notes: "申请应说明数据用途、使用时限和安全保障措施等，获得授权后访问；必要时提供部门可以与申请人签署数据利用协议。原文未规定答复期限。"),
+            // Art. 13(1): the authority "指导、监督政务部门及时开展数据校核" — so an overdue check goes to it.
+            new(FlowKeys.DataCheck, FlowNames.DataCheck,
+                [ProviderCheck(3, Art("第十三条第三款"), TimeoutAction.EscalateToAuthority)],
+                Art("第十三条"),
+                Notes: "提供部门接到校核通知后3个工作日内反馈校核结果，对疑义或错误的数据进行释明或修复。"
+                    + "逾期上报政务数据主管部门：主管部门指导、监督政务部门及时开展数据校核（第十三条第一款）。"),
+            new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
+                [CatalogueUpdate(null, Art("第十一条"))],
+                Art("第十一条"),
+                Notes: "原文为“及时进行更新”，未规定天数；每年进行不少于一次的全面维护。"),
+            HubeiObjection(Art),
+        ]);
+    }
+
+    /// <summary>Art. 28: the provider suspends opening "立即" where it thinks it necessary, verifies, then acts.</summary>
+    private static FlowRule HubeiObjection(Func<string, Citation> art) =>
+        new(FlowKeys.DataSubjectObjection, "开放数据异议处理",
+            [
+                ProviderReply("suspend", "提供部门中止开放（认为必要的）", 1, art("第二十八条"), actions: StepActions.Approve,
+                    reading: ImmediatelyReading),
+                ProviderReply("verify", "核实并撤回数据、恢复开放或处理后再开放", null, art("第二十八条"), actions: StepActions.Approve),
+                ProviderReply("notify-objector", "及时反馈异议提交者", null, art("第二十八条"), actions: StepActions.Approve),
+            ],
+            art("第二十八条"),
+            Notes: "异议通过政务数据开放平台告知提供部门并提交证明材料；提供部门认为必要的，应当立即中止开放，同时进行核实，"
+                + "根据核实结果分别采取撤回数据、恢复开放或者处理后再开放等措施，并及时反馈给异议提交者。");
+}

@@ -1,0 +1,32 @@
+namespace GovDataPortal.Features.Policies;
+
+public static partial class BuiltInProfiles
+{
+    /// <summary>龙岩市政务数据管理办法（试行）（龙政办〔2020〕91号）.</summary>
+    private static PolicyProfile Longyan()
+    {
+        static Citation Art(string article) => new(Jurisdiction.Longyan, article);
+        return new(Jurisdiction.Longyan,
+        [
+            // Art. 12(1): 市大数据局 decides, together with the provider, within 5 working days — one step of the authority.
+            new(FlowKeys.ConditionalShare, FlowNames.ConditionalShare,
+                [AuthorityStep("review", "市大数据局会同提供单位审定并反馈", 5, Art("第十二条第一款"), StepActions.Approve | StepActions.Reject)],
+                Art("第十二条"),
+                Notes: "市大数据局按照规定程序予以审定，并会同相关数据生产应用单位在5个工作日内提出意见并反馈；"
+                    + "可以共享的由市大数据中心及时授予访问权限或提供数据，并签署政务数据使用协议。共享数据不得提供给第三方使用（第十二条第三款）。"),
+            new(FlowKeys.ConditionalOpen, "开放需求申请",
+                [ProviderReply("reply", "数据生产应用单位答复", 20, Art("第十九条"))],
+                Art("第十九条"),
+                Notes: "自收到申请之日起20个工作日内答复，同意的及时列入目录或者开放，不同意的说明理由。"
+                    + "授权开放类数据仅限内资控股法人企业、高校或者科研院所向市大数据局申请（第十七条第二款）。"),
+            new(FlowKeys.DataCheck, FlowNames.DataCheck,
+                [ProviderCheck(1, Art("第十四条"), reading: ImmediatelyReading)],
+                Art("第十四条"),
+                Notes: "数据生成部门应立即组织核实，确有问题的应及时在系统中予以纠正，并将结果反馈给共享使用单位。"),
+            new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
+                [CatalogueUpdate(null, Art("第八条"))],
+                Art("第八条"),
+                Notes: "原文为“政务数据发生变化时应及时更新目录”，未规定天数。"),
+        ]);
+    }
+}

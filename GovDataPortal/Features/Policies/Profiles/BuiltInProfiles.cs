@@ -1,0 +1,41 @@
+using GovDataPortal.Features.Identity;
+
+namespace GovDataPortal.Features.Policies;
+
+/// <summary>
+/// The five regulations as data (POLICIES.md §1–3). Every number sits next to the article it comes from; where a seed
+/// gives no number, <c>Days</c> is null (no enforced deadline) and where the portal reads "立即" as a number, the step
+/// carries a <see cref="StepRule.Reading"/> that says so. One file per jurisdiction.
+/// </summary>
+public static partial class BuiltInProfiles
+{
+    /// <summary>The portal's reading of "立即" (POLICIES.md "Where a seed gives no number"); never the seed's words.</summary>
+    public const string ImmediatelyReading = "“立即”按1个工作日执行（本系统的解释，非原文）";
+
+    public static IReadOnlyList<PolicyProfile> All { get; } = [Changsha(), Shuangpai(), Hubei(), Longyan(), Foshan()];
+
+    public static PolicyProfile Get(Jurisdiction jurisdiction) => All.Single(p => p.Jurisdiction == jurisdiction);
+
+    /// <summary>A department's answer to a request: the provider's 部门审核人 approves or refuses (refusal needs reasons).</summary>
+    private static StepRule ProviderReply(string key, string name, int? days, Citation citation,
+        TimeoutAction onTimeout = TimeoutAction.RemindOnly, StepActions actions = StepActions.Approve | StepActions.Reject,
+        string? reading = null) =>
+        new(key, name, StepActor.ProviderDepartment, PortalRoles.DepartmentApprover, actions, days, onTimeout, citation, reading);
+
+    /// <summary>Data check (疑义、错误数据校核): "approve" is the provider's answer; an unclear doubt goes back.</summary>
+    private static StepRule ProviderCheck(int? days, Citation citation, TimeoutAction onTimeout = TimeoutAction.RemindOnly,
+        bool extendable = false, string? reading = null) =>
+        ProviderReply("check", "提供部门校核并反馈结果", days, citation, onTimeout,
+            StepActions.Approve | StepActions.Return | (extendable ? StepActions.RequestExtension : StepActions.None), reading);
+
+    /// <summary>The department that compiles the catalogue updates it; its 数据专管员 does the work.</summary>
+    private static StepRule CatalogueUpdate(int? days, Citation citation) =>
+        new("update", "更新政务数据资源目录", StepActor.ProviderDepartment, PortalRoles.DataSpecialist,
+            StepActions.Approve, days, TimeoutAction.RemindOnly, citation);
+
+    /// <summary>Something the data authority's 主管部门审核人 does (a decision, a filing, telling a citizen).</summary>
+    private static StepRule AuthorityStep(string key, string name, int? days, Citation citation,
+        StepActions actions = StepActions.Approve, string? reading = null) =>
+        new(key, name, StepActor.DataAuthority, PortalRoles.AuthorityReviewer, actions, days, TimeoutAction.RemindOnly,
+            citation, reading);
+}
