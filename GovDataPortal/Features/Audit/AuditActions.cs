@@ -53,6 +53,13 @@ public static class AuditEntityTypes
         "IdentityUserRole" => "用户角色",
         "PersonalAccessToken" => "访问令牌",
         "AuditRecord" => "审计日志",
+        "CalendarDay" => "节假日安排日期",
+        "CalendarYear" => "节假日安排年度",
+        "FlowInstance" => "流程",
+        "FlowTask" => "流程任务",
+        "FlowEvent" => "流程记录",
+        "DataCheckRequest" => "数据校核",
+        "Attachment" => "附件",
         _ => entityType,
     };
 }

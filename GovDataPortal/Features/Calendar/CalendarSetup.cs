@@ -1,8 +1,15 @@
 namespace GovDataPortal.Features.Calendar;
 
-// Placeholder: filled in by the calendar work.
 public static class CalendarSetup
 {
-    public static IServiceCollection AddWorkingDayCalendar(this IServiceCollection services) => services;
-    public static RouteGroupBuilder MapCalendarEndpoints(this RouteGroupBuilder api) => api;
+    public static IServiceCollection AddWorkingDayCalendar(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkingDayCalendar>();
+        services.AddSingleton<IWorkingDayCalendar>(sp => sp.GetRequiredService<WorkingDayCalendar>());
+        services.AddScoped<CalendarAdminService>();
+        services.AddScoped<CalendarNoticeService>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapCalendarEndpoints(this RouteGroupBuilder api) => CalendarEndpoints.Map(api);
 }
