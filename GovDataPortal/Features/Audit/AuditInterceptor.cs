@@ -73,6 +73,8 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
     private static Pending? Describe(EntityEntry e) => (e.Entity, e.State) switch
     {
         (AuditRecord, _) => null,
+        // A reminder changes nothing; it stays in the flow's own history but is not a transition for the audit chain.
+        (Workflow.FlowEvent { Action: Workflow.FlowActions.Remind }, _) => null,
         (IdentityUserRole<string>, EntityState.Added) => new(e, AuditActions.RoleGranted, Values(e)),
         (IdentityUserRole<string>, EntityState.Deleted) => new(e, AuditActions.RoleRevoked, Values(e)),
         (PersonalAccessToken, EntityState.Added) => new(e, AuditActions.TokenIssued, Values(e)),
@@ -104,7 +106,13 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
             .ToDictionary(p => p.Name, p => Shown(p.Name, values[p]));
     }
 
-    private static object? Shown(string property, object? value) => HiddenProperties.Contains(property) ? "***" : value;
+    private static object? Shown(string property, object? value) => value switch
+    {
+        _ when HiddenProperties.Contains(property) => "***",
+        // File contents stay out of the log; their size and fingerprint identify them.
+        byte[] bytes => new { 字节数 = bytes.Length, SHA256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)) },
+        _ => value,
+    };
 
     private AuditRecord ToRecord(Pending p)
     {

@@ -53,5 +53,5 @@ public sealed class WorkflowOptions
     public int ReminderHour { get; set; } = 9;
 
     /// <summary>Timers claimed per sweep transaction.</summary>
-    public int SweepBatchSize { get; set; } = 500;
+    public int SweepBatchSize { get; set; } = 1000;
 }

@@ -79,8 +79,8 @@ public sealed partial class WorkflowEngine
             {
                 var task = tasks[timer.TaskId];
                 // A task closed since the timer was set needs nothing; the row is still marked, so it is never looked at again.
-                if (task.Status == FlowTaskStatus.Open) await FireAsync(db, timer, task, ct);
                 (timer.FiredAt, timer.FiredBy) = (now, node);
+                if (task.Status == FlowTaskStatus.Open) await FireAsync(db, timer, task, ct);
             }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -105,11 +105,11 @@ public sealed partial class WorkflowEngine
                 // hubei Art. 20: not handled in time = consent; the platform grants automatically.
                 await ApproveAsync(db, task, "逾期未答复，依规视为同意，由平台自动处理。", FlowActions.DeemedApproval, ct); break;
             case FlowTimerKind.Overdue:
-                await OverdueAsync(db, task, ct); break;
+                await OverdueAsync(db, timer, task, ct); break;
         }
     }
 
-    private async Task OverdueAsync(PortalDbContext db, FlowTask task, CancellationToken ct)
+    private async Task OverdueAsync(PortalDbContext db, FlowTimer timer, FlowTask task, CancellationToken ct)
     {
         var instance = task.Instance!;
         if (task.OnTimeout == nameof(TimeoutAction.EscalateToAuthority) && !task.Escalated)
@@ -122,8 +122,9 @@ public sealed partial class WorkflowEngine
         }
         var overdueBy = -calendar.WorkingDaysUntil(ChinaTime.Today(clock), task.DueDate!.Value);
         await RemindAsync(db, task, $"已逾期：{instance.FlowName}", $"“{instance.SubjectTitle}”已逾期{Math.Max(overdueBy, 1)}个工作日，请尽快办理。", ct);
+        // Re-armed in place for the next working morning: one row per overdue task, not one per day.
         if (options.Value.RemindDailyWhenOverdue)
-            db.FlowTimers.Add(new FlowTimer { TaskId = task.Id, Kind = FlowTimerKind.Overdue, DueAt = Morning(NextWorkingDay(ChinaTime.Today(clock))) });
+            (timer.DueAt, timer.FiredAt, timer.FiredBy) = (Morning(NextWorkingDay(ChinaTime.Today(clock))), null, null);
     }
 
     private DateOnly NextWorkingDay(DateOnly day) => calendar.AddWorkingDays(day, 1).Due;
