@@ -1,0 +1,53 @@
+using GovDataPortal.Features.Policies;
+using GovDataPortal.Features.Workflow;
+using GovDataPortal.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDataPortal.Features.Inbox;
+
+public sealed partial class InboxService
+{
+    private static readonly ActionOption ApproveOption = new(FlowActions.Approve, "同意", false, "意见（可选）");
+    private static readonly ActionOption RejectOption = new(FlowActions.Reject, "驳回", true, "驳回理由");
+    private static readonly ActionOption ReturnOption = new(FlowActions.Return, "退回修改", true, "需要修改的内容");
+    private static readonly ActionOption ForwardOption = new(FlowActions.Forward, "转办", true, "转办原因", NeedsDepartment: true);
+    private static readonly ActionOption ResubmitOption = new(FlowActions.Resubmit, "重新提交", false, "修改说明（可选）");
+    private static readonly ActionOption GrantOption = new(FlowActions.Approve, "同意延期", false, "意见（可选）");
+    private static readonly ActionOption RefuseOption = new(FlowActions.Reject, "不同意延期", true, "不同意的理由");
+
+    /// <summary>
+    /// The buttons to offer. The engine checks all of this again when the decision arrives; offering only what it
+    /// would accept spares people a refusal. The submitter never decides on their own subject — except resubmitting it.
+    /// </summary>
+    private async Task<IReadOnlyList<ActionOption>> AllowedActionsAsync(PortalDbContext db, FlowTask task, CancellationToken ct)
+    {
+        if (task.Status != FlowTaskStatus.Open || !engine.IsAssignee(task)) return [];
+        var instance = task.Instance!;
+        if (task.StepKey == WorkflowEngine.ResubmitStep)
+            return instance.SubmittedByUserId == actor.UserId ? [ResubmitOption] : [];
+        if (instance.SubmittedByUserId == actor.UserId) return [];
+        if (task.StepKey == WorkflowEngine.ExtensionConsentStep) return [GrantOption, RefuseOption];
+
+        var flow = engine.Profile.Flow(instance.FlowKey);
+        if (flow?.Step(task.StepKey) is not { } step) return []; // started under another profile: leave it to an administrator
+        var options = new List<ActionOption>();
+        if (step.Actions.HasFlag(StepActions.Approve)) options.Add(ApproveOption);
+        if (step.Actions.HasFlag(StepActions.Reject)) options.Add(RejectOption);
+        if (step.Actions.HasFlag(StepActions.Return)) options.Add(ReturnOption);
+        if (step.Actions.HasFlag(StepActions.RequestExtension) && await ExtensionOptionAsync(db, task, flow, ct) is { } extension)
+            options.Add(extension);
+        if (step.Actions.HasFlag(StepActions.Forward)) options.Add(ForwardOption);
+        return options;
+    }
+
+    /// <summary>申请延期 while days remain under the profile's cap and no request is already waiting for consent.</summary>
+    private static async Task<ActionOption?> ExtensionOptionAsync(PortalDbContext db, FlowTask task, FlowRule flow, CancellationToken ct)
+    {
+        if (flow.Extension is not { } rule) return null;
+        var left = rule.MaxTotalDays - task.ExtensionDays;
+        if (left < 1) return null;
+        var pending = await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId
+            && t.StepKey == WorkflowEngine.ExtensionConsentStep && t.Status == FlowTaskStatus.Open, ct);
+        return pending ? null : new ActionOption(FlowActions.RequestExtension, "申请延期", true, "延期理由", NeedsDays: true, MaxDays: left);
+    }
+}
