@@ -1,0 +1,270 @@
+using GovDataPortal.Features.Attachments;
+using GovDataPortal.Features.Calendar;
+using GovDataPortal.Features.Identity;
+using GovDataPortal.Features.Notifications;
+using GovDataPortal.Features.Policies;
+using GovDataPortal.Features.Workflow;
+using GovDataPortal.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using F = GovDataPortal.Features.DataChecks.DataCheckFields;
+
+namespace GovDataPortal.Features.DataChecks;
+
+/// <summary>
+/// 数据疑义、错误校核 (shuangpai Art. 27, hubei Art. 13, longyan Art. 14, foshan Art. 30; changsha Art. 18 sets no day
+/// count): the user department flags a doubt or an error, the provider verifies and answers within the active
+/// profile's deadline, the result goes back to the user. The request and its flow always change in one unit of work;
+/// the <see cref="WorkflowEngine"/> computes deadlines and guards who may decide. One context per call.
+/// </summary>
+public sealed partial class DataCheckService(
+    IDbContextFactory<PortalDbContext> factory,
+    CurrentActor actor,
+    TimeProvider clock,
+    IWorkingDayCalendar calendar,
+    WorkflowEngine engine,
+    Notifier notifier,
+    AttachmentService attachments)
+{
+    public const int ReasonMaxLength = 1000;
+
+    /// <summary>The active regulation's data-check flow; a clear refusal where it has none.</summary>
+    public FlowRule Flow => engine.Flow(FlowKeys.DataCheck);
+
+    /// <summary>Refuses ("当前适用的《…》未规定该流程") before anything is read or saved.</summary>
+    private void RequireFlow() => _ = Flow;
+
+    /// <summary>Whether the actor may raise a check (a 数据专管员 or 部门审核人 of a department).</summary>
+    public bool CanRaise => actor.IsAuthenticated && actor.DepartmentId is not null
+        && (actor.IsInRole(PortalRoles.DataSpecialist) || actor.IsInRole(PortalRoles.DepartmentApprover));
+
+    /// <summary>Raises a check: the request, its evidence and the started flow are committed together or not at all.</summary>
+    public async Task<long> RaiseAsync(RaiseDataCheckInput input, AttachmentUpload? evidence = null, CancellationToken ct = default)
+    {
+        actor.RequireRole(PortalRoles.DataSpecialist, PortalRoles.DepartmentApprover);
+        var requester = actor.DepartmentId ?? throw new AccessDeniedException("您的账户未归属任何部门，不能提起校核。");
+        RequireFlow();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var errors = await ValidateAsync(db, input, requester, ct);
+        var file = await StageEvidenceAsync(evidence, errors, ct);
+        errors.ThrowIfInvalid();
+
+        var request = NewRequest(input, requester);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.DataCheckRequests.Add(request);
+        await db.SaveChangesAsync(ct); // the flow's subject id and the evidence's owner id are the request's id
+        if (file is not null) attachments.Add(db, file, DataCheckTexts.SubjectType, Key(request));
+        await StartFlowAsync(db, request, reopenReason: null, ct);
+        await tx.CommitAsync(ct);
+        return request.Id;
+    }
+
+    private async Task<ValidationErrors> ValidateAsync(PortalDbContext db, RaiseDataCheckInput input, int requester, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (input.ProviderDepartmentId is not { } provider) errors.Add(F.ProviderDepartmentId, "请选择数据提供部门。");
+        else if (provider == requester) errors.Add(F.ProviderDepartmentId, "不能对本部门的数据提起校核，请选择数据提供部门。");
+        else if (!await db.Departments.AnyAsync(d => d.Id == provider, ct)) errors.Add(F.ProviderDepartmentId, "数据提供部门不存在。");
+        errors.Require(F.ResourceName, input.ResourceName, "数据资源名称", 200);
+        if (input.RecordIdentifier?.Trim().Length > 100) errors.Add(F.RecordIdentifier, "数据记录标识不能超过100个字符。");
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add(F.Kind, "请选择校核类型（疑义或错误）。");
+        errors.Require(F.Description, input.Description, "问题描述", 2000);
+        return errors;
+    }
+
+    private async Task<StagedAttachment?> StageEvidenceAsync(AttachmentUpload? evidence, ValidationErrors errors, CancellationToken ct)
+    {
+        if (evidence is null) return null;
+        var (file, problem) = await attachments.StageAsync(evidence, ct);
+        if (problem is not null) errors.Add(F.Evidence, problem);
+        return file;
+    }
+
+    private DataCheckRequest NewRequest(RaiseDataCheckInput input, int requester) => new()
+    {
+        RequesterDepartmentId = requester,
+        RequesterUserId = actor.UserId!,
+        ProviderDepartmentId = input.ProviderDepartmentId!.Value,
+        ResourceName = input.ResourceName!.Trim(),
+        RecordIdentifier = string.IsNullOrWhiteSpace(input.RecordIdentifier) ? null : input.RecordIdentifier.Trim(),
+        Kind = input.Kind!.Value,
+        Description = input.Description!.Trim(),
+        Status = DataCheckStatus.Submitted,
+        CreatedAt = clock.GetUtcNow(),
+    };
+
+    /// <summary>Starts a round of the flow (a new deadline from now) and links it; the caller's transaction commits.</summary>
+    private async Task StartFlowAsync(PortalDbContext db, DataCheckRequest request, string? reopenReason, CancellationToken ct)
+    {
+        var instance = await engine.StartAsync(db, new StartFlow(FlowKeys.DataCheck, DataCheckTexts.SubjectType, Key(request),
+            DataCheckTexts.SubjectTitle(request.Kind, request.ResourceName), request.ProviderDepartmentId, request.RequesterDepartmentId), ct);
+        // The reopening's reason belongs on the new round's first line of history, next to the submission.
+        if (reopenReason is not null && instance.Events.LastOrDefault(e => e.Action == FlowActions.Submit) is { } submitted)
+            submitted.Comment = $"重新提起：{reopenReason}";
+        await db.SaveChangesAsync(ct);
+        request.FlowInstanceId = instance.Id;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The provider's 部门审核人 answers (the engine checks the assignee and that nobody approves what they submitted);
+    /// the answer and the approved task are saved together, and the requester is told the result (shuangpai Art. 27 ¶4:
+    /// 修正结果应当及时告知使用部门; longyan Art. 14; hubei Art. 13 ¶3 反馈校核结果).
+    /// </summary>
+    public async Task AnswerAsync(long id, long taskId, uint taskVersion, DataCheckAnswer? answer, string? explanation,
+        CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var request = await LoadAsync(db, id, ct);
+        await CheckTaskAsync(db, request, taskId, ct);
+        RequireSubmitted(request);
+        var errors = new ValidationErrors();
+        if (answer is not { } result || !Enum.IsDefined(result)) errors.Add(F.Answer, "请选择校核结果。");
+        errors.Require(F.Explanation, explanation, "校核说明", 2000);
+        errors.ThrowIfInvalid();
+
+        var text = explanation!.Trim();
+        (request.Answer, request.Explanation, request.AnsweredAt, request.Status) =
+            (answer, text, clock.GetUtcNow(), DataCheckStatus.Answered);
+        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, FlowActions.Approve,
+            $"{DataCheckTexts.AnswerName(answer!.Value)}：{text}"), ct);
+        await NotifyAnswerAsync(db, request, ct);
+        await WorkflowEngine.SaveDecisionAsync(db, ct);
+    }
+
+    /// <summary>The end-of-flow message only says "已办结"; this one carries the answer itself.</summary>
+    private async Task NotifyAnswerAsync(PortalDbContext db, DataCheckRequest request, CancellationToken ct)
+    {
+        var specialists = await Notifier.UsersInRoleAsync(db, request.RequesterDepartmentId, PortalRoles.DataSpecialist, ct);
+        var body = $"“{request.ResourceName}”的{DataCheckTexts.KindName(request.Kind)}校核结果：{DataCheckTexts.AnswerName(request.Answer!.Value)}。"
+            + $"说明：{request.Explanation}";
+        foreach (var userId in specialists.Append(request.RequesterUserId).Distinct())
+            notifier.ToUser(db, userId, "数据校核已答复", body, Link(request));
+    }
+
+    /// <summary>
+    /// Asks the provider head (领导) for more time — only where the profile has an extension rule (shuangpai Art. 27
+    /// ¶2: the head consents, the user is told, at most 15 working days in all; the engine enforces the total).
+    /// </summary>
+    public async Task RequestExtensionAsync(long id, long taskId, uint taskVersion, int? days, string? reason,
+        CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var request = await LoadAsync(db, id, ct);
+        await CheckTaskAsync(db, request, taskId, ct);
+        RequireSubmitted(request);
+        if (Flow.Extension is null)
+            throw new DomainException($"《{engine.Profile.Title}》未规定数据校核可以延期，请在期限内答复。", F.ExtensionDays);
+        var errors = new ValidationErrors();
+        if (days is not > 0) errors.Add(F.ExtensionDays, "请填写延期的工作日数。");
+        errors.Require(F.Reason, reason, "延期理由", ReasonMaxLength);
+        errors.ThrowIfInvalid();
+
+        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, FlowActions.RequestExtension, reason!.Trim(), days), ct);
+        await WorkflowEngine.SaveDecisionAsync(db, ct);
+    }
+
+    /// <summary>The requester sends a returned check back with the clarification the provider asked for.</summary>
+    public async Task ResubmitAsync(long id, long taskId, uint taskVersion, string? clarification, CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var request = await LoadAsync(db, id, ct);
+        var task = await CheckTaskAsync(db, request, taskId, ct, WorkflowEngine.ResubmitStep);
+        if (!engine.IsAssignee(task)) throw new AccessDeniedException("只有提起人可以补充说明后重新提交。");
+        new ValidationErrors().Require(F.Reason, clarification, "补充说明", ReasonMaxLength).ThrowIfInvalid();
+        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, FlowActions.Resubmit, clarification!.Trim()), ct);
+        await WorkflowEngine.SaveDecisionAsync(db, ct);
+    }
+
+    /// <summary>The requester accepts the answer.</summary>
+    public async Task CloseAsync(long id, CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var request = await LoadAsync(db, id, ct);
+        RequireRequester(request);
+        if (request.Status != DataCheckStatus.Answered) throw new DomainException("提供部门答复后才能关闭校核。");
+        (request.Status, request.ClosedAt) = (DataCheckStatus.Closed, clock.GetUtcNow());
+        await SaveAsync(db, ct);
+    }
+
+    /// <summary>
+    /// The requester is not satisfied with the answer and raises it again, once: the answer is cleared (the first
+    /// round's history and the audit log keep it) and a new round of the flow starts with a new deadline from now.
+    /// </summary>
+    public async Task ReopenAsync(long id, string? reason, CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var request = await LoadAsync(db, id, ct);
+        RequireRequester(request);
+        if (request.ReopenCount >= 1) throw new DomainException(DataCheckTexts.ReopenOnceMessage);
+        if (request.Status != DataCheckStatus.Answered) throw new DomainException("提供部门答复后、关闭前才能重新提起。");
+        new ValidationErrors().Require(F.Reason, reason, "重新提起的理由", ReasonMaxLength).ThrowIfInvalid();
+        RequireFlow();
+
+        (request.Status, request.Answer, request.Explanation, request.AnsweredAt) = (DataCheckStatus.Submitted, null, null, null);
+        (request.ReopenCount, request.ReopenReason) = (request.ReopenCount + 1, reason!.Trim());
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await StartFlowAsync(db, request, request.ReopenReason, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(DataCheckTexts.ChangedMessage);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private async Task<DataCheckRequest> LoadAsync(PortalDbContext db, long id, CancellationToken ct) =>
+        await db.DataCheckRequests.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new DomainException(DataCheckTexts.NotFoundMessage);
+
+    /// <summary>
+    /// The task must be an open task of this check's current round (a task id of another subject is refused before the
+    /// engine is asked), and only its assignee acts on it.
+    /// </summary>
+    private async Task<FlowTask> CheckTaskAsync(PortalDbContext db, DataCheckRequest request, long taskId, CancellationToken ct,
+        string? stepKey = null)
+    {
+        var task = await db.FlowTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId && t.InstanceId == request.FlowInstanceId, ct)
+            ?? throw new DomainException("该任务不属于此数据校核。", F.TaskId);
+        var isCheckStep = task.StepKey is not (WorkflowEngine.ExtensionConsentStep or WorkflowEngine.ResubmitStep);
+        if (stepKey is null ? !isCheckStep : task.StepKey != stepKey) throw new DomainException("该任务不属于此操作。", F.TaskId);
+        if (task.Status != FlowTaskStatus.Open) throw new ConflictException(WorkflowEngine.TaskTakenMessage);
+        if (stepKey is null && !engine.IsAssignee(task))
+            throw new AccessDeniedException("只有数据提供部门的部门审核人可以办理该校核。");
+        return task;
+    }
+
+    private static void RequireSubmitted(DataCheckRequest request)
+    {
+        if (request.Status != DataCheckStatus.Submitted) throw new ConflictException(WorkflowEngine.TaskTakenMessage);
+    }
+
+    private void RequireRequester(DataCheckRequest request)
+    {
+        if (!DataCheckAccess.ActsForRequester(actor, request))
+            throw new AccessDeniedException("只有提起部门的数据专管员、部门审核人或提起人可以关闭或重新提起校核。");
+    }
+
+    private static async Task SaveAsync(PortalDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(DataCheckTexts.ChangedMessage);
+        }
+    }
+
+    private static string Key(DataCheckRequest request) => request.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Link(long id) => $"data-checks/{id}";
+
+    private static string Link(DataCheckRequest request) => Link(request.Id);
+}

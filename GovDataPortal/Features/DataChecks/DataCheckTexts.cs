@@ -1,0 +1,64 @@
+using GovDataPortal.Features.Policies;
+
+namespace GovDataPortal.Features.DataChecks;
+
+/// <summary>The Chinese words of the data-check screens, and the articles they rest on.</summary>
+public static class DataCheckTexts
+{
+    public const string SubjectType = "DataCheckRequest";
+    public const string NotFoundMessage = "数据校核不存在。";
+    public const string NotVisibleMessage = "您无权查看该数据校核：仅提起部门、数据提供部门及数据主管部门审核人可以查看。";
+    public const string ReopenOnceMessage = "每项校核只能重新提起一次。";
+    public const string ChangedMessage = "该校核已被他人处理，请刷新后重试。";
+
+    /// <summary>shuangpai 双政办发〔2022〕8号 Art. 27 ¶3, word for word.</summary>
+    public const string ShuangpaiServiceContinues =
+        "校核期间，办理业务的公民、法人和其他组织已经提供合法有效证明材料的，受理单位应当照常办理，不得拒绝、推诿或者要求当事人办理信息更正手续。";
+
+    /// <summary>foshan 佛府办〔2020〕4号 Art. 30, its sentence on the period of review, word for word.</summary>
+    public const string FoshanServiceContinues =
+        "复核期间，办理业务涉及行政相对人的，业务受理部门以不影响办事为前提，向行政相对人提供充足的异议申诉和救济办理渠道，并提醒行政相对人办理信息更正手续。";
+
+    /// <summary>Where the active regulation says nothing, the portal's own practice — never presented as that regulation's words.</summary>
+    public const string PortalServiceContinues = "校核期间，受理单位照常为公民、法人和其他组织办理业务（本系统的做法）。";
+
+    /// <summary>
+    /// Service to the citizen continues while the provider verifies (POLICIES.md §3): the active regulation's own words
+    /// where it has them, with the article; otherwise the portal's practice, marked as such.
+    /// </summary>
+    public static (string Text, string? Citation) ServiceContinues(Jurisdiction jurisdiction) => jurisdiction switch
+    {
+        Jurisdiction.Shuangpai => (ShuangpaiServiceContinues, new Citation(Jurisdiction.Shuangpai, "第二十七条第三款").ToString()),
+        Jurisdiction.Foshan => (FoshanServiceContinues, new Citation(Jurisdiction.Foshan, "第三十条").ToString()),
+        _ => (PortalServiceContinues, null),
+    };
+
+    public static string KindName(DataCheckKind kind) => kind switch
+    {
+        DataCheckKind.Doubt => "疑义",
+        DataCheckKind.Error => "错误",
+        _ => kind.ToString(),
+    };
+
+    public static string StatusName(DataCheckStatus status) => status switch
+    {
+        DataCheckStatus.Submitted => "待校核",
+        DataCheckStatus.Answered => "已答复",
+        DataCheckStatus.Closed => "已关闭",
+        _ => status.ToString(),
+    };
+
+    public static string AnswerName(DataCheckAnswer answer) => answer switch
+    {
+        DataCheckAnswer.ConfirmedAndCorrected => "确认有误，已更正",
+        DataCheckAnswer.NoError => "经核实无误",
+        _ => answer.ToString(),
+    };
+
+    /// <summary>"数据疑义：常住人口基本信息" — the title the inbox and notifications show.</summary>
+    public static string SubjectTitle(DataCheckKind kind, string resourceName)
+    {
+        var title = $"数据{KindName(kind)}：{resourceName}";
+        return title.Length <= 200 ? title : title[..199] + "…";
+    }
+}
