@@ -8,6 +8,9 @@ using GovDataPortal.Features.Organisation;
 using GovDataPortal.Features.Policies;
 using GovDataPortal.Features.Tokens;
 using GovDataPortal.Features.Workflow;
+using GovDataPortal.Features.Inbox;
+using GovDataPortal.Features.DataChecks;
+using GovDataPortal.Features.Attachments;
 using Microsoft.AspNetCore.Localization;
 using Radzen;
 
@@ -25,7 +28,9 @@ public static class PortalServices
         services.AddPortalDatabase(config);
         services.AddPortalIdentity();
         services.AddWorkflow(config);
-        services.AddPortalScheduler(config, AuditChainHeadJob.Schedule, GovDataPortal.Features.Workflow.FlowTimerJob.Schedule);
+        services.AddInbox(config);
+        services.AddDataChecks();
+        services.AddPortalScheduler(config, AuditChainHeadJob.Schedule, FlowTimerJob.Schedule, InboxSetup.Schedule);
 
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueryService>();
@@ -64,11 +69,18 @@ public static class PortalServices
 
         app.UseStaticFiles();
         // API bodies are small JSON documents; a larger one is refused (400) before it is read, not after.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.Use((http, next) =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.Use(async (http, next) =>
         {
+            if (http.Request.ContentLength > ApiMaxBodyBytes)
+            {
+                await Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["请求体超过允许的大小（1 MB）。"] },
+                    title: "请求体过大。").ExecuteAsync(http);
+                return;
+            }
+            // Bodies without a length (chunked) are cut off by the server at the same size.
             if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 limit.MaxRequestBodySize = ApiMaxBodyBytes;
-            return next(http);
+            await next(http);
         }));
         app.UseAuthentication();
         app.UseAuthorization();
@@ -81,6 +93,7 @@ public static class PortalServices
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapAuditExport();
+        app.MapAttachmentDownloads();
 
         var api = app.MapGroup("/api").RequireAuthorization(PortalPolicies.Api).WithTags("API");
         api.MapMeEndpoints();
@@ -89,6 +102,8 @@ public static class PortalServices
         api.MapAuditEndpoints();
         api.MapPolicyEndpoints();
         api.MapCalendarEndpoints();
+        api.MapInboxEndpoints();
+        api.MapDataCheckEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
