@@ -396,6 +396,8 @@ namespace GovDataPortal.Migrations
                         .HasDatabaseName("ix_notifications_unmailed")
                         .HasFilter("\"EmailedAt\" IS NULL");
 
+                    b.HasIndex("TaskId");
+
                     b.HasIndex("UserId", "ReadAt", "Id");
 
                     b.ToTable("notifications", (string)null);
@@ -803,6 +805,8 @@ namespace GovDataPortal.Migrations
 
                     b.HasIndex("AssigneeUserId", "Status");
 
+                    b.HasIndex("CompletedByUserId", "CompletedAt");
+
                     b.HasIndex("AssigneeDepartmentId", "AssigneeRole", "Status", "DueAt");
 
                     b.ToTable("flow_tasks", (string)null);
@@ -1037,6 +1041,16 @@ namespace GovDataPortal.Migrations
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("GovDataPortal.Features.Notifications.Notification", b =>
+                {
+                    b.HasOne("GovDataPortal.Features.Workflow.FlowTask", "Task")
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Task");
                 });
 
             modelBuilder.Entity("GovDataPortal.Features.Organisation.DataAdministrator", b =>

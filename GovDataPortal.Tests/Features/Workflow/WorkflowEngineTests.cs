@@ -20,6 +20,12 @@ public class WorkflowEngineTests(WorkflowFixture flows) : IClassFixture<Workflow
         Assert.Equal(new DateOnly(2026, 11, 25), review.DueDate); // Mon, Tue, Wed: the receipt day is not counted
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 23, 59, 59, TimeSpan.FromHours(8)), review.DueAt);
         Assert.Contains("第二十四条：3个工作日", review.RuleText);
+        await using (var notes = await flows.DbAsync())
+        {
+            var chenjing = await flows.UserIdAsync("chenjing");
+            var assigned = await notes.Notifications.AsNoTracking().SingleAsync(n => n.UserId == chenjing && n.TaskId == review.Id);
+            Assert.Equal($"inbox/{review.Id}", assigned.Href); // the task's id, known only after the save, reached the message
+        }
 
         await flows.DecideAsAsync("chenjing", review, FlowActions.Approve, "同意共享");
         var authority = await flows.OpenTaskAsync(id);

@@ -126,7 +126,7 @@ public sealed class NotificationMailer(
     public static string Body(SmtpOptions o, Notification n)
     {
         var text = new StringBuilder(n.Body).AppendLine().AppendLine();
-        if (n.Link is { Length: > 0 } link)
+        if (n.Href is { Length: > 0 } link)
             text.AppendLine(string.IsNullOrWhiteSpace(o.PortalUrl)
                 ? $"请登录政务数据资源管理门户查看：{link}"
                 : $"查看详情：{o.PortalUrl.TrimEnd('/')}/{link.TrimStart('/')}");

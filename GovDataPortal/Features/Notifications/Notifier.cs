@@ -10,10 +10,20 @@ namespace GovDataPortal.Features.Notifications;
 public sealed class Notifier(TimeProvider clock)
 {
     public void ToUser(PortalDbContext db, string userId, string title, string body, string? link = null, long? taskId = null) =>
-        db.Notifications.Add(new Notification
-        {
-            UserId = userId, Title = Cut(title, 200), Body = Cut(body, 2000), Link = link, TaskId = taskId, CreatedAt = clock.GetUtcNow(),
-        });
+        db.Notifications.Add(New(userId, title, body, link, taskId));
+
+    /// <summary>About a task that may not be saved yet: its page link follows from the id once it has one.</summary>
+    public void ToUser(PortalDbContext db, string userId, string title, string body, Workflow.FlowTask task)
+    {
+        var n = New(userId, title, body, null, null);
+        n.Task = task;
+        db.Notifications.Add(n);
+    }
+
+    private Notification New(string userId, string title, string body, string? link, long? taskId) => new()
+    {
+        UserId = userId, Title = Cut(title, 200), Body = Cut(body, 2000), Link = link, TaskId = taskId, CreatedAt = clock.GetUtcNow(),
+    };
 
     /// <summary>Everyone holding <paramref name="role"/> in the department.</summary>
     public async Task ToRoleAsync(PortalDbContext db, int departmentId, string role, string title, string body,
@@ -21,6 +31,12 @@ public sealed class Notifier(TimeProvider clock)
     {
         foreach (var userId in await UsersInRoleAsync(db, departmentId, role, ct))
             ToUser(db, userId, title, body, link, taskId);
+    }
+
+    public async Task ToRoleAsync(PortalDbContext db, Workflow.FlowTask task, string title, string body, CancellationToken ct)
+    {
+        foreach (var userId in await UsersInRoleAsync(db, task.AssigneeDepartmentId, task.AssigneeRole!, ct))
+            ToUser(db, userId, title, body, task);
     }
 
     public static Task<List<string>> UsersInRoleAsync(PortalDbContext db, int departmentId, string role, CancellationToken ct) =>

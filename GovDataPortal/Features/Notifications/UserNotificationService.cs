@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovDataPortal.Features.Notifications;
 
-public sealed record NotificationItem(long Id, string Title, string Body, string? Link, long? TaskId, DateTimeOffset CreatedAt, bool Read);
+public sealed record NotificationItem(long Id, string Title, string Body, string? StoredLink, long? TaskId, DateTimeOffset CreatedAt, bool Read)
+{
+    public string? Link => Notification.LinkOf(StoredLink, TaskId);
+}
 
 public sealed record NotificationList(int Unread, IReadOnlyList<NotificationItem> Items);
 

@@ -168,6 +168,8 @@ internal sealed class FlowTaskConfiguration : IEntityTypeConfiguration<FlowTask>
         // The inbox: open tasks of a department and role, by due date.
         b.HasIndex(t => new { t.AssigneeDepartmentId, t.AssigneeRole, t.Status, t.DueAt });
         b.HasIndex(t => new { t.AssigneeUserId, t.Status });
+        // 已办: what a person decided, newest first.
+        b.HasIndex(t => new { t.CompletedByUserId, t.CompletedAt });
         b.Property(t => t.Version).IsRowVersion();
     }
 }

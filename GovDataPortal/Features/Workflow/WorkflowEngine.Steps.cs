@@ -105,7 +105,7 @@ public sealed partial class WorkflowEngine
         revision.ReturnedStepKey = task.StepKey;
         db.FlowTasks.Add(revision);
         instance.CurrentStepKey = ResubmitStep;
-        notifier.ToUser(db, instance.SubmittedByUserId, $"已退回：{instance.FlowName}", $"“{instance.SubjectTitle}”被退回修改：{comment}", InboxLink(revision), null);
+        notifier.ToUser(db, instance.SubmittedByUserId, $"已退回：{instance.FlowName}", $"“{instance.SubjectTitle}”被退回修改：{comment}", revision);
     }
 
     private async Task ResubmitAsync(PortalDbContext db, FlowTask task, TaskDecision decision, CancellationToken ct)
@@ -170,13 +170,12 @@ public sealed partial class WorkflowEngine
 
     private async Task NotifyAssigneesAsync(PortalDbContext db, FlowTask task, string title, string body, CancellationToken ct)
     {
-        if (task.AssigneeUserId is not null) notifier.ToUser(db, task.AssigneeUserId, title, body, InboxLink(task), NullIfNew(task));
-        else await notifier.ToRoleAsync(db, task.AssigneeDepartmentId, task.AssigneeRole!, title, body, InboxLink(task), NullIfNew(task), ct);
+        if (task.AssigneeUserId is not null) notifier.ToUser(db, task.AssigneeUserId, title, body, task);
+        else await notifier.ToRoleAsync(db, task, title, body, ct);
     }
 
-    // A new task's id is only known after the save; its notifications then link to the inbox instead.
-    private static long? NullIfNew(FlowTask task) => task.Id > 0 ? task.Id : null;
-    private static string InboxLink(FlowTask task) => task.Id > 0 ? $"inbox/{task.Id}" : "inbox";
+    /// <summary>The task page; notifications made with the task itself get this link from their TaskId.</summary>
+    public static string InboxLink(long taskId) => $"inbox/{taskId}";
     private static string SubjectLink(FlowInstance instance) => $"inbox/history/{instance.Id}";
 
     private static string DueLine(FlowTask task) =>

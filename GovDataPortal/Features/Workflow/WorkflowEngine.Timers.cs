@@ -118,7 +118,7 @@ public sealed partial class WorkflowEngine
             Record(instance, task, FlowActions.Escalate, "逾期未办理，已上报数据主管部门督办。", task.RuleText);
             var authority = await DataAuthorityOfAsync(db, instance.ProviderDepartmentId, ct);
             await notifier.ToRoleAsync(db, authority, PortalRoles.AuthorityReviewer, $"逾期督办：{instance.FlowName}",
-                $"“{instance.SubjectTitle}”（{task.StepName}）已逾期，请督办。", InboxLink(task), task.Id, ct);
+                $"“{instance.SubjectTitle}”（{task.StepName}）已逾期，请督办。", InboxLink(task.Id), task.Id, ct);
         }
         var overdueBy = -calendar.WorkingDaysUntil(ChinaTime.Today(clock), task.DueDate!.Value);
         await RemindAsync(db, task, $"已逾期：{instance.FlowName}", $"“{instance.SubjectTitle}”已逾期{Math.Max(overdueBy, 1)}个工作日，请尽快办理。", ct);
@@ -132,9 +132,9 @@ public sealed partial class WorkflowEngine
     private async Task RemindAsync(PortalDbContext db, FlowTask task, string title, string body, CancellationToken ct)
     {
         Record(task.Instance!, task, FlowActions.Remind, title, task.RuleText);
-        if (task.AssigneeUserId is not null) { notifier.ToUser(db, task.AssigneeUserId, title, body, InboxLink(task), task.Id); return; }
+        if (task.AssigneeUserId is not null) { notifier.ToUser(db, task.AssigneeUserId, title, body, InboxLink(task.Id), task.Id); return; }
         foreach (var userId in await RoleMembersAsync(db, task.AssigneeDepartmentId, task.AssigneeRole!, ct))
-            notifier.ToUser(db, userId, title, body, InboxLink(task), task.Id);
+            notifier.ToUser(db, userId, title, body, InboxLink(task.Id), task.Id);
     }
 
     // Within one sweep batch, many tasks share a department and role: look the members up once.
