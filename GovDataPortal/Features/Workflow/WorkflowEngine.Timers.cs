@@ -67,7 +67,7 @@ public sealed partial class WorkflowEngine
         var now = clock.GetUtcNow();
         var timers = await db.FlowTimers
             .FromSql($"""SELECT * FROM flow_timers WHERE "FiredAt" IS NULL AND "DueAt" <= {now} ORDER BY "DueAt", "Id" LIMIT {options.Value.SweepBatchSize} FOR UPDATE SKIP LOCKED""")
-            .ToListAsync(ct);
+            .AsNoTracking().ToListAsync(ct);
         if (timers.Count == 0) return 0;
 
         var taskIds = timers.Select(t => t.TaskId).Distinct().ToList();
@@ -83,6 +83,7 @@ public sealed partial class WorkflowEngine
                 if (task.Status == FlowTaskStatus.Open) await FireAsync(db, timer, task, ct);
             }
             await db.SaveChangesAsync(ct);
+            await MarkAsync(db, timers, now, ct);
             await tx.CommitAsync(ct);
         }
         finally
@@ -90,6 +91,26 @@ public sealed partial class WorkflowEngine
             _roleMembers = null;
         }
         return timers.Count;
+    }
+
+    /// <summary>
+    /// Writes what the batch did to its timers in a few set-based statements (still inside the claiming transaction):
+    /// fired ones are stamped, re-armed overdue ones move to their next morning.
+    /// </summary>
+    private static async Task MarkAsync(PortalDbContext db, List<FlowTimer> timers, DateTimeOffset now, CancellationToken ct)
+    {
+        var fired = timers.Where(t => t.FiredAt is not null).GroupBy(t => t.FiredBy);
+        foreach (var g in fired)
+        {
+            var ids = g.Select(t => t.Id).ToList();
+            await db.FlowTimers.Where(t => ids.Contains(t.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.FiredAt, now).SetProperty(t => t.FiredBy, g.Key), ct);
+        }
+        foreach (var g in timers.Where(t => t.FiredAt is null).GroupBy(t => t.DueAt))
+        {
+            var ids = g.Select(t => t.Id).ToList();
+            await db.FlowTimers.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(u => u.SetProperty(t => t.DueAt, g.Key), ct);
+        }
     }
 
     private async Task FireAsync(PortalDbContext db, FlowTimer timer, FlowTask task, CancellationToken ct)
