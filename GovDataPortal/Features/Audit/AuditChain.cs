@@ -32,33 +32,15 @@ public static class AuditChain
             r.Hash = previous = r.ComputeHash();
         }
         // Many rows per statement: a timer sweep or a bulk change appends hundreds at once.
-        foreach (var chunk in records.Chunk(RowsPerInsert))
-            await InsertAsync(db, chunk, ct);
-    }
-
-    private const int RowsPerInsert = 200;
-
-    private static async Task InsertAsync(PortalDbContext db, AuditRecord[] rows, CancellationToken ct)
-    {
-        var sql = new System.Text.StringBuilder(
-            "INSERT INTO audit_records (\"Id\",\"OccurredAt\",\"UserId\",\"UserName\",\"DepartmentId\",\"IpAddress\",\"Action\",\"EntityType\",\"EntityId\",\"Summary\",\"PreviousHash\",\"Hash\") VALUES ");
-        var parameters = new List<Npgsql.NpgsqlParameter>(rows.Length * 12);
-        foreach (var r in rows)
+        await BulkInsert.RowsAsync(db, "audit_records", Columns, records.Select(r => new object?[]
         {
-            if (parameters.Count > 0) sql.Append(',');
-            sql.Append('(');
-            object?[] values = [r.Id, r.OccurredAt, r.UserId, r.UserName, r.DepartmentId, r.IpAddress, r.Action, r.EntityType, r.EntityId, r.Summary, r.PreviousHash, r.Hash];
-            for (var i = 0; i < values.Length; i++)
-            {
-                if (i > 0) sql.Append(',');
-                var name = "p" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                sql.Append('@').Append(name);
-                parameters.Add(new Npgsql.NpgsqlParameter(name, values[i] ?? DBNull.Value));
-            }
-            sql.Append(')');
-        }
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+            r.Id, r.OccurredAt, r.UserId, r.UserName, r.DepartmentId, r.IpAddress, r.Action, r.EntityType, r.EntityId,
+            r.Summary, r.PreviousHash, r.Hash,
+        }), ct);
     }
+
+    private static readonly string[] Columns =
+        ["Id", "OccurredAt", "UserId", "UserName", "DepartmentId", "IpAddress", "Action", "EntityType", "EntityId", "Summary", "PreviousHash", "Hash"];
 
     /// <summary>Walks the chain in id order and reports the first record that does not link or hash correctly.</summary>
     public static async Task<AuditChainReport> VerifyAsync(PortalDbContext db, CancellationToken ct, int batchSize = 5000)

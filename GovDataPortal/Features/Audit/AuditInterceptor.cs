@@ -73,8 +73,6 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
     private static Pending? Describe(EntityEntry e) => (e.Entity, e.State) switch
     {
         (AuditRecord, _) => null,
-        // A reminder changes nothing; it stays in the flow's own history but is not a transition for the audit chain.
-        (Workflow.FlowEvent { Action: Workflow.FlowActions.Remind }, _) => null,
         (IdentityUserRole<string>, EntityState.Added) => new(e, AuditActions.RoleGranted, Values(e)),
         (IdentityUserRole<string>, EntityState.Deleted) => new(e, AuditActions.RoleRevoked, Values(e)),
         (PersonalAccessToken, EntityState.Added) => new(e, AuditActions.TokenIssued, Values(e)),

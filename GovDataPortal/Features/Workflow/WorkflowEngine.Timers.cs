@@ -72,7 +72,7 @@ public sealed partial class WorkflowEngine
 
         var taskIds = timers.Select(t => t.TaskId).Distinct().ToList();
         var tasks = await db.FlowTasks.Include(t => t.Instance).Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-        _roleMembers = [];
+        (_roleMembers, _reminderEvents, _reminderNotes) = ([], [], []);
         try
         {
             foreach (var timer in timers)
@@ -83,12 +83,14 @@ public sealed partial class WorkflowEngine
                 if (task.Status == FlowTaskStatus.Open) await FireAsync(db, timer, task, ct);
             }
             await db.SaveChangesAsync(ct);
+            await BulkInsert.RowsAsync(db, "flow_events", ReminderEventColumns, _reminderEvents, ct);
+            await BulkInsert.RowsAsync(db, "notifications", ReminderNoteColumns, _reminderNotes, ct);
             await MarkAsync(db, timers, now, ct);
             await tx.CommitAsync(ct);
         }
         finally
         {
-            _roleMembers = null;
+            (_roleMembers, _reminderEvents, _reminderNotes) = (null, null, null);
         }
         return timers.Count;
     }
@@ -150,13 +152,26 @@ public sealed partial class WorkflowEngine
 
     private DateOnly NextWorkingDay(DateOnly day) => calendar.AddWorkingDays(day, 1).Due;
 
+    /// <summary>
+    /// A reminder changes nothing, so it is neither audited nor tracked: its history line and notifications are
+    /// collected and written in bulk with the batch (thousands of reminders can fall due on one morning).
+    /// </summary>
     private async Task RemindAsync(PortalDbContext db, FlowTask task, string title, string body, CancellationToken ct)
     {
-        Record(task.Instance!, task, FlowActions.Remind, title, task.RuleText);
-        if (task.AssigneeUserId is not null) { notifier.ToUser(db, task.AssigneeUserId, title, body, InboxLink(task.Id), task.Id); return; }
-        foreach (var userId in await RoleMembersAsync(db, task.AssigneeDepartmentId, task.AssigneeRole!, ct))
-            notifier.ToUser(db, userId, title, body, InboxLink(task.Id), task.Id);
+        var now = clock.GetUtcNow();
+        _reminderEvents!.Add([task.InstanceId, task.Id, FlowActions.Remind, null, "系统", null, now, title, task.RuleText]);
+        var users = task.AssigneeUserId is { } user ? [user] : await RoleMembersAsync(db, task.AssigneeDepartmentId, task.AssigneeRole!, ct);
+        foreach (var userId in users)
+            _reminderNotes!.Add([userId, title, body, InboxLink(task.Id), task.Id, now]);
     }
+
+    private List<object?[]>? _reminderEvents;
+    private List<object?[]>? _reminderNotes;
+
+    private static readonly string[] ReminderEventColumns =
+        ["InstanceId", "TaskId", "Action", "ActorUserId", "ActorName", "ActorDepartmentId", "OccurredAt", "Comment", "RuleText"];
+
+    private static readonly string[] ReminderNoteColumns = ["UserId", "Title", "Body", "Link", "TaskId", "CreatedAt"];
 
     // Within one sweep batch, many tasks share a department and role: look the members up once.
     private Dictionary<(int, string), List<string>>? _roleMembers;
