@@ -803,11 +803,15 @@ namespace GovDataPortal.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("AssigneeUserId", "Status");
+                    b.HasIndex("AssigneeUserId", "DueAt")
+                        .HasDatabaseName("ix_flow_tasks_open_by_user")
+                        .HasFilter("\"Status\" = 'Open' AND \"AssigneeUserId\" IS NOT NULL");
 
                     b.HasIndex("CompletedByUserId", "CompletedAt");
 
-                    b.HasIndex("AssigneeDepartmentId", "AssigneeRole", "Status", "DueAt");
+                    b.HasIndex("AssigneeDepartmentId", "AssigneeRole", "DueAt")
+                        .HasDatabaseName("ix_flow_tasks_open_by_role")
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.ToTable("flow_tasks", (string)null);
                 });

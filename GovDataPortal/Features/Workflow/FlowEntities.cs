@@ -165,9 +165,11 @@ internal sealed class FlowTaskConfiguration : IEntityTypeConfiguration<FlowTask>
         b.Property(t => t.Decision).HasMaxLength(32);
         b.Property(t => t.ReturnedStepKey).HasMaxLength(64);
         b.HasOne(t => t.Instance).WithMany(i => i.Tasks).HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
-        // The inbox: open tasks of a department and role, by due date.
-        b.HasIndex(t => new { t.AssigneeDepartmentId, t.AssigneeRole, t.Status, t.DueAt });
-        b.HasIndex(t => new { t.AssigneeUserId, t.Status });
+        // The inbox reads open tasks only; closed ones pile up year after year, so these indexes leave them out.
+        b.HasIndex(t => new { t.AssigneeDepartmentId, t.AssigneeRole, t.DueAt })
+            .HasFilter("\"Status\" = 'Open'").HasDatabaseName("ix_flow_tasks_open_by_role");
+        b.HasIndex(t => new { t.AssigneeUserId, t.DueAt })
+            .HasFilter("\"Status\" = 'Open' AND \"AssigneeUserId\" IS NOT NULL").HasDatabaseName("ix_flow_tasks_open_by_user");
         // 已办: what a person decided, newest first.
         b.HasIndex(t => new { t.CompletedByUserId, t.CompletedAt });
         b.Property(t => t.Version).IsRowVersion();
