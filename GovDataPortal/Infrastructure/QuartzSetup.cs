@@ -30,5 +30,4 @@ public static class QuartzSetup
         return services;
     }
 
-    public static TimeZoneInfo China => ChinaTime.Zone;
 }

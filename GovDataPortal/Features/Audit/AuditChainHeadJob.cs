@@ -27,6 +27,6 @@ public sealed class AuditChainHeadJob(IDbContextFactory<PortalDbContext> factory
     {
         q.AddJob<AuditChainHeadJob>(j => j.WithIdentity(Key).StoreDurably().WithDescription("审计日志链头记录"));
         q.AddTrigger<AuditChainHeadJob>(t => t.ForJob(Key).WithIdentity("audit-chain-head-daily", "audit")
-            .WithCronSchedule("0 30 1 * * ?", c => c.InTimeZone(QuartzSetup.China)));
+            .WithCronSchedule("0 30 1 * * ?", c => c.InTimeZone(ChinaTime.Zone)));
     }
 }

@@ -115,9 +115,7 @@ public sealed partial class DataCheckService(
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var request = await LoadAsync(db, id, ct);
-        await CheckTaskAsync(db, request, taskId, ct);
-        RequireSubmitted(request);
+        var request = await LoadForCheckTaskAsync(db, id, taskId, ct);
         var errors = new ValidationErrors();
         if (answer is not { } result || !Enum.IsDefined(result)) errors.Add(F.Answer, "请选择校核结果。");
         errors.Require(F.Explanation, explanation, "校核说明", 2000);
@@ -135,10 +133,9 @@ public sealed partial class DataCheckService(
     /// <summary>The end-of-flow message only says "已办结"; this one carries the answer itself.</summary>
     private async Task NotifyAnswerAsync(PortalDbContext db, DataCheckRequest request, CancellationToken ct)
     {
-        var specialists = await Notifier.UsersInRoleAsync(db, request.RequesterDepartmentId, PortalRoles.DataSpecialist, ct);
         var body = $"“{request.ResourceName}”的{DataCheckTexts.KindName(request.Kind)}校核结果：{DataCheckTexts.AnswerName(request.Answer!.Value)}。"
             + $"说明：{request.Explanation}";
-        foreach (var userId in specialists.Append(request.RequesterUserId).Distinct())
+        foreach (var userId in await WorkflowEngine.RequesterUsersAsync(db, request.RequesterDepartmentId, request.RequesterUserId, ct))
             notifier.ToUser(db, userId, "数据校核已答复", body, Link(request));
     }
 
@@ -151,9 +148,7 @@ public sealed partial class DataCheckService(
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var request = await LoadAsync(db, id, ct);
-        await CheckTaskAsync(db, request, taskId, ct);
-        RequireSubmitted(request);
+        var request = await LoadForCheckTaskAsync(db, id, taskId, ct);
         if (Flow.Extension is null)
             throw new DomainException($"《{engine.Profile.Title}》未规定数据校核可以延期，请在期限内答复。", F.ExtensionDays);
         var errors = new ValidationErrors();
@@ -237,6 +232,15 @@ public sealed partial class DataCheckService(
         if (stepKey is null && !engine.IsAssignee(task))
             throw new AccessDeniedException("只有数据提供部门的部门审核人可以办理该校核。");
         return task;
+    }
+
+    /// <summary>A check still waiting for its answer, and an open check task of it that the actor may act on.</summary>
+    private async Task<DataCheckRequest> LoadForCheckTaskAsync(PortalDbContext db, long id, long taskId, CancellationToken ct)
+    {
+        var request = await LoadAsync(db, id, ct);
+        await CheckTaskAsync(db, request, taskId, ct);
+        RequireSubmitted(request);
+        return request;
     }
 
     private static void RequireSubmitted(DataCheckRequest request)

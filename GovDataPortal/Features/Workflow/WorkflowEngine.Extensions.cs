@@ -51,7 +51,7 @@ public sealed partial class WorkflowEngine
         Record(instance, consent, FlowActions.ExtensionGranted, decision.Comment, rule.Citation.ToString());
         var body = $"“{instance.SubjectTitle}”的办理期限已延长{days}个工作日，新的期限为 {target.DueDate:yyyy-MM-dd} 23:59{(target.Provisional ? "（暂定）" : "")}。";
         if (rule.NotifyRequester)
-            foreach (var userId in await RequesterUsersAsync(db, instance, ct))
+            foreach (var userId in await RequesterUsersAsync(db, instance.RequesterDepartmentId, instance.SubmittedByUserId, ct))
                 notifier.ToUser(db, userId, $"延期告知：{instance.FlowName}", body, SubjectLink(instance));
         await NotifyAssigneesAsync(db, target, $"延期已同意：{instance.FlowName}", body, ct);
     }
@@ -69,10 +69,11 @@ public sealed partial class WorkflowEngine
     private static async Task<(FlowTask Target, int Days)> ExtendedTaskAsync(PortalDbContext db, FlowTask consent, CancellationToken ct) =>
         (await db.FlowTasks.FirstAsync(t => t.Id == consent.RelatedTaskId, ct), consent.RequestedDays!.Value);
 
-    /// <summary>The requester is told: the submitter, and the requesting department's specialists.</summary>
-    private static async Task<IReadOnlyList<string>> RequesterUsersAsync(PortalDbContext db, FlowInstance instance, CancellationToken ct)
+    /// <summary>Who "the requester" is when a flow must tell it something: the submitter and the requesting department's specialists.</summary>
+    public static async Task<IReadOnlyList<string>> RequesterUsersAsync(PortalDbContext db, int requesterDepartmentId,
+        string submitterUserId, CancellationToken ct)
     {
-        var specialists = await Notifications.Notifier.UsersInRoleAsync(db, instance.RequesterDepartmentId, Identity.PortalRoles.DataSpecialist, ct);
-        return specialists.Append(instance.SubmittedByUserId).Distinct().ToList();
+        var specialists = await Notifications.Notifier.UsersInRoleAsync(db, requesterDepartmentId, Identity.PortalRoles.DataSpecialist, ct);
+        return specialists.Append(submitterUserId).Distinct().ToList();
     }
 }

@@ -140,7 +140,7 @@ public sealed partial class WorkflowEngine
         };
         instance.EndedAt = clock.GetUtcNow();
         instance.CurrentStepKey = null;
-        await CancelTimersAsync(db, instance, ct);
+        await CancelOpenTasksAsync(db, instance, ct);
         foreach (var handler in handlers.Where(h => h.SubjectType == instance.SubjectType))
             await handler.OnFlowEndedAsync(db, instance, outcome, ct);
         var result = outcome == FlowOutcome.Approved ? "已办结" : outcome == FlowOutcome.Rejected ? "未获同意" : "已撤回";

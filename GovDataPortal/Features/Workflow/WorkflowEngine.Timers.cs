@@ -37,10 +37,9 @@ public sealed partial class WorkflowEngine
         db.FlowTimers.RemoveRange(await db.FlowTimers.Where(t => t.TaskId == task.Id && t.FiredAt == null).ToListAsync(ct));
 
     /// <summary>The instance ended: its other open tasks (an extension request …) are cancelled; their timers then skip.</summary>
-    private async Task CancelTimersAsync(PortalDbContext db, FlowInstance instance, CancellationToken ct)
+    private async Task CancelOpenTasksAsync(PortalDbContext db, FlowInstance instance, CancellationToken ct)
     {
-        var open = await db.FlowTasks.Where(t => t.InstanceId == instance.Id && t.Status == FlowTaskStatus.Open).ToListAsync(ct);
-        foreach (var t in open.Where(t => t.Status == FlowTaskStatus.Open))
+        foreach (var t in await db.FlowTasks.Where(t => t.InstanceId == instance.Id && t.Status == FlowTaskStatus.Open).ToListAsync(ct))
         {
             t.Status = FlowTaskStatus.Cancelled;
             t.CompletedAt = clock.GetUtcNow();
