@@ -59,6 +59,16 @@ public class WorkflowEngineTests(WorkflowFixture flows) : IClassFixture<Workflow
     }
 
     [Fact]
+    public async Task The_decision_that_ends_a_flow_leaves_its_task_done_not_cancelled()
+    {
+        var id = await flows.StartAsync(WorkflowFixture.TwoStep);
+        var review = await flows.OpenTaskAsync(id);
+        await flows.DecideAsAsync("chenjing", review, FlowActions.Reject, "不符合条件");
+        var task = (await flows.InstanceAsync(id)).Tasks.Single(t => t.Id == review.Id);
+        Assert.Equal((FlowTaskStatus.Done, FlowActions.Reject), (task.Status, task.Decision));
+    }
+
+    [Fact]
     public async Task A_returned_subject_is_resubmitted_by_its_submitter_and_the_step_starts_again()
     {
         flows.Clock.Set(WorkflowFixture.Beijing(2026, 11, 20));

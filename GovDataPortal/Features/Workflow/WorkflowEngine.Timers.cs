@@ -39,7 +39,10 @@ public sealed partial class WorkflowEngine
     /// <summary>The instance ended: its other open tasks (an extension request …) are cancelled; their timers then skip.</summary>
     private async Task CancelOpenTasksAsync(PortalDbContext db, FlowInstance instance, CancellationToken ct)
     {
-        foreach (var t in await db.FlowTasks.Where(t => t.InstanceId == instance.Id && t.Status == FlowTaskStatus.Open).ToListAsync(ct))
+        var open = await db.FlowTasks.Where(t => t.InstanceId == instance.Id && t.Status == FlowTaskStatus.Open).ToListAsync(ct);
+        // Filter again in memory: the task decided in this unit of work is still Open in the database, and the query
+        // returns its tracked instance, already Done — it must not be cancelled.
+        foreach (var t in open.Where(t => t.Status == FlowTaskStatus.Open))
         {
             t.Status = FlowTaskStatus.Cancelled;
             t.CompletedAt = clock.GetUtcNow();
