@@ -22,7 +22,7 @@ await Sql(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
-    ["ConnectionStrings:Portal"] = connectionString, ["Quartz:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning",
+    ["ConnectionStrings:Portal"] = connectionString, ["Jobs:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning",
 });
 builder.Services.AddPortal(builder.Configuration);
 await using var app = builder.Build();

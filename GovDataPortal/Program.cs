@@ -2,8 +2,6 @@ using GovDataPortal.Components;
 using GovDataPortal.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-// Package assets (Radzen) from the build output in every environment, not only Development.
-builder.WebHost.UseStaticWebAssets();
 builder.Services.AddPortal(builder.Configuration);
 
 var app = builder.Build();

@@ -32,13 +32,13 @@ public class SignInJourneyTests(BrowserFixture web) : IClassFixture<BrowserFixtu
     public async Task A_click_round_trips_through_the_circuit()
     {
         var page = await web.SignedInPageAsync("zhangwei");
-        var sidebar = page.Locator(".rz-sidebar");
-        var before = await sidebar.GetAttributeAsync("class");
-        await page.ClickAsync(".rz-sidebar-toggle");
-        // Only the server can re-render the layout with the sidebar collapsed.
-        await Assertions.Expect(sidebar).Not.ToHaveAttributeAsync("class", before!);
-        await page.ClickAsync(".rz-sidebar-toggle");
-        await Assertions.Expect(sidebar).ToHaveAttributeAsync("class", before!);
+        var drawer = page.Locator(".gdp-drawer");
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+        await page.ClickAsync(".gdp-menu-toggle");
+        // Only the server can re-render the layout with the drawer closed.
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--closed"));
+        await page.ClickAsync(".gdp-menu-toggle");
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ using Radzen;
 namespace GovDataPortal.Tests.Components;
 
 /// <summary>
-/// Renders a component to HTML with ASP.NET Core's HtmlRenderer (no bUnit on .NET 10 here) and parses it with
+/// TRANSITION (removed once every test is on bUnit): renders with HtmlRenderer and parses it with
 /// AngleSharp, so tests assert on elements and text rather than on raw markup.
 /// </summary>
 public static class ComponentRenderer

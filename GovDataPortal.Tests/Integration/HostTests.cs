@@ -8,18 +8,21 @@ namespace GovDataPortal.Tests.Integration;
 /// <summary>What the host serves before any feature: framework script, health, OpenAPI, problem details.</summary>
 public class HostTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
+    private const string BlazorScript = "/_framework/blazor.web.js";
+
     [Fact]
-    public async Task Blazor_script_is_served_from_the_runtime_package_with_an_etag()
+    public async Task The_framework_serves_its_own_NET_10_blazor_script_with_an_etag()
     {
         using var client = portal.Factory.CreateClient();
-        var response = await client.GetAsync(BlazorScript.Path);
+        var response = await client.GetAsync(BlazorScript);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/javascript", response.Content.Headers.ContentType!.MediaType);
         var script = await response.Content.ReadAsStringAsync();
         Assert.True(script.Length > 100_000, $"script is only {script.Length} characters");
-        Assert.Contains("components-reconnect-modal", script);
+        // Raised only by the .NET 10 script: the Chinese reconnect dialog listens for it.
+        Assert.Contains("components-reconnect-state-changed", script);
 
-        using var conditional = new HttpRequestMessage(HttpMethod.Get, BlazorScript.Path);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, BlazorScript);
         conditional.Headers.IfNoneMatch.Add(response.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
     }
@@ -51,7 +54,7 @@ public class HostTests(PortalFixture portal) : IClassFixture<PortalFixture>
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var paths = doc.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains(paths, p => p.StartsWith("/api/", StringComparison.Ordinal));
-        Assert.DoesNotContain(BlazorScript.Path, paths);
+        Assert.DoesNotContain(BlazorScript, paths);
     }
 
     [Fact]

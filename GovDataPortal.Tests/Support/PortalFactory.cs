@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDataPortal.Tests.Support;
 
-/// <summary>The real portal, hosted in-process against one test database. Quartz is off unless a test turns it on.</summary>
+/// <summary>The real portal, hosted in-process against one test database. No job server runs unless a test turns it on.</summary>
 public class PortalFactory(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
@@ -18,7 +18,7 @@ public class PortalFactory(string connectionString, TimeProvider? clock = null, 
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Portal"] = ConnectionString,
-            ["Quartz:Enabled"] = "false",
+            ["Jobs:Enabled"] = "false",
             ["Database:MigrateOnStartup"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };

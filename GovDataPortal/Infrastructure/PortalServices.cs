@@ -12,7 +12,10 @@ using GovDataPortal.Features.Inbox;
 using GovDataPortal.Features.DataChecks;
 using GovDataPortal.Features.Attachments;
 using Microsoft.AspNetCore.Localization;
-using Radzen;
+using GovDataPortal.Infrastructure.Jobs;
+using GovDataPortal.Infrastructure.Ui;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace GovDataPortal.Infrastructure;
 
@@ -30,7 +33,8 @@ public static class PortalServices
         services.AddWorkflow(config);
         services.AddInbox(config);
         services.AddDataChecks();
-        services.AddPortalScheduler(config, AuditChainHeadJob.Schedule, FlowTimerJob.Schedule, InboxSetup.Schedule);
+        services.AddPortalJobs(config);
+        services.AddRecurringJob<AuditChainHeadJob>(AuditChainHeadJob.Id, AuditChainHeadJob.Cron, j => j.RunAsync(CancellationToken.None));
 
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditQueryService>();
@@ -43,7 +47,13 @@ public static class PortalServices
         services.AddScoped<GovDataPortal.Features.Home.HomeService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
+            o.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
+        services.AddTransient<MudLocalizer, ZhCnMudLocalizer>();
+        Radzen.ServiceCollectionExtensions.AddRadzenComponents(services); // TRANSITION
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
@@ -67,7 +77,8 @@ public static class PortalServices
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
 
-        app.UseStaticFiles();
+        // Static assets (framework script, MudBlazor, css) are public: the fallback policy must not send them to the login page.
+        app.MapStaticAssets().AllowAnonymous();
         // API bodies are small JSON documents; a larger one is refused (400) before it is read, not after.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.Use(async (http, next) =>
         {
@@ -88,7 +99,7 @@ public static class PortalServices
         app.UseCurrentActor();
         app.UseAntiforgery();
 
-        app.MapBlazorScript();
+        app.UseJobsDashboard();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();

@@ -58,7 +58,7 @@ public class AuditChainTests(PortalFixture portal) : IClassFixture<PortalFixture
         await using (var db = await portal.DbAsync())
             head = await db.AuditRecords.AsNoTracking().OrderByDescending(a => a.Id).FirstAsync();
 
-        await new AuditChainHeadJob(scope.Get<IDbContextFactory<PortalDbContext>>(), logger).Execute(null!, default);
+        await new AuditChainHeadJob(scope.Get<IDbContextFactory<PortalDbContext>>(), logger).RunAsync(default);
 
         var (level, message) = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Information, level);

@@ -96,7 +96,7 @@ public class AuditTamperingTests
         await database.TamperAsync("UPDATE audit_records SET \"IpAddress\" = '10.0.0.66' WHERE \"Id\" = $1", 2L);
         var logger = new CapturingLogger<AuditChainHeadJob>();
 
-        await new AuditChainHeadJob(database, logger).Execute(null!, default);
+        await new AuditChainHeadJob(database, logger).RunAsync(default);
 
         var (level, message) = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Critical, level);

@@ -147,7 +147,7 @@ public class NotificationMailerTests : IAsyncLifetime
         var closed = Options();
         closed.Port = ClosedPort();
 
-        Assert.Equal(MailRun.None, await SendAsync(closed));
+        Assert.Equal(new MailRun(0, 0, Complete: false), await SendAsync(closed)); // the job fails, so Hangfire retries it
         Assert.Null((await RowAsync(ids[0])).EmailedAt);
         Assert.Equal(new MailRun(1, 0), await SendAsync(Options()));
     }

@@ -44,11 +44,11 @@ public static class DeadlineDisplay
         return (Due(deadline), Remaining(left), Severity(left));
     }
 
-    /// <summary>The Radzen badge style matching a severity.</summary>
-    public static Radzen.BadgeStyle BadgeStyle(DeadlineSeverity severity) => severity switch
+    /// <summary>The theme colour matching a severity: red overdue or due today, amber soon, plain otherwise.</summary>
+    public static MudBlazor.Color Color(DeadlineSeverity severity) => severity switch
     {
-        DeadlineSeverity.Danger => Radzen.BadgeStyle.Danger,
-        DeadlineSeverity.Warning => Radzen.BadgeStyle.Warning,
-        _ => Radzen.BadgeStyle.Info,
+        DeadlineSeverity.Danger => MudBlazor.Color.Error,
+        DeadlineSeverity.Warning => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Default,
     };
 }

@@ -1,4 +1,5 @@
 using GovDataPortal.Features.Notifications;
+using GovDataPortal.Infrastructure.Jobs;
 
 namespace GovDataPortal.Features.Inbox;
 
@@ -13,6 +14,8 @@ public static class InboxSetup
         services.AddScoped<NotificationMailer>();
         // Features add their subject pages with AddFlowSubjectLink (DataChecks: "DataCheckRequest" → data-checks/{id}).
         services.AddSingleton<IFlowSubjectLinks, FlowSubjectLinks>();
+        // Idle while Smtp:Host is empty.
+        services.AddRecurringJob<NotificationMailJob>(NotificationMailJob.Id, NotificationMailJob.Cron, j => j.RunAsync(CancellationToken.None));
         return services;
     }
 
@@ -22,7 +25,4 @@ public static class InboxSetup
         NotificationEndpoints.Map(api);
         return api;
     }
-
-    /// <summary>Passed to <c>AddPortalScheduler</c>: the notification mail job (idle while Smtp:Host is empty).</summary>
-    public static void Schedule(Quartz.IQuartzBuilder q) => NotificationMailJob.Schedule(q);
 }

@@ -1,26 +1,27 @@
-using Quartz;
+using Hangfire;
 
 namespace GovDataPortal.Features.Notifications;
 
 /// <summary>
-/// Every minute, half a minute after the flow-timer sweep (so its reminders go out the same minute): mail pending
-/// notifications. A thin shell over <see cref="NotificationMailer"/>, which does nothing while Smtp:Host is empty.
+/// Every minute, half a minute after the flow-timer sweep in spirit (cron has minute resolution): mail pending
+/// notifications. When the mail server is down the run fails and Hangfire retries it after 10 s, 30 s, 1 min …; the
+/// notifications stay pending in the portal's table until a run gets them out, so none is lost, and each is marked
+/// mailed in the transaction that sent it, so none goes out twice.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class NotificationMailJob(NotificationMailer mailer, ILogger<NotificationMailJob> logger) : IJob
+public sealed class NotificationMailJob(NotificationMailer mailer, ILogger<NotificationMailJob> logger)
 {
-    public static readonly JobKey Key = new("notification-mail", "notifications");
+    public const string Id = "notification-mail";
+    public const string Cron = "* * * * *";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [10, 30, 60, 120, 300, 600, 1200, 1800])]
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public async Task RunAsync(CancellationToken ct)
     {
         var run = await mailer.SendPendingAsync(ct);
         if (run.Sent > 0) logger.LogInformation("通知邮件：已发送 {Count} 封。", run.Sent);
-    }
-
-    public static void Schedule(IQuartzBuilder q)
-    {
-        q.AddJob<NotificationMailJob>(j => j.WithIdentity(Key).StoreDurably().WithDescription("通知邮件发送"));
-        q.AddTrigger<NotificationMailJob>(t => t.ForJob(Key).WithIdentity("notification-mail-every-minute", "notifications")
-            .WithCronSchedule("30 * * * * ?"));
+        if (!run.Complete) throw new MailServerUnavailableException();
     }
 }
+
+/// <summary>Thrown so that Hangfire records the failed run and retries it; the message is what the dashboard shows.</summary>
+public sealed class MailServerUnavailableException() : Exception("邮件服务器暂时不可用，未发送的通知将自动重试。");

@@ -7,11 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace GovDataPortal.Features.Notifications;
 
-/// <summary>What one mailing run did.</summary>
-public sealed record MailRun(int Sent, int Skipped)
+/// <summary>What one mailing run did; <see cref="Complete"/> is false when the mail server failed and mail is still pending.</summary>
+public sealed record MailRun(int Sent, int Skipped, bool Complete = true)
 {
     public static readonly MailRun None = new(0, 0);
-    public static MailRun operator +(MailRun a, MailRun b) => new(a.Sent + b.Sent, a.Skipped + b.Skipped);
+    public static MailRun operator +(MailRun a, MailRun b) => new(a.Sent + b.Sent, a.Skipped + b.Skipped, a.Complete && b.Complete);
 }
 
 /// <summary>
@@ -43,7 +43,7 @@ public sealed class NotificationMailer(
         while (!ct.IsCancellationRequested)
         {
             var (run, claimed, complete) = await SendBatchAsync(o, ct);
-            total += run;
+            total += run with { Complete = complete };
             if (!complete || claimed < o.BatchSize) break;
         }
         return total;

@@ -1,23 +1,23 @@
-using Quartz;
+using Hangfire;
 
 namespace GovDataPortal.Features.Workflow;
 
-/// <summary>Every minute: fire due flow timers. A thin shell; the engine does the claiming and the work.</summary>
-[DisallowConcurrentExecution]
-public sealed class FlowTimerJob(WorkflowEngine engine, ILogger<FlowTimerJob> logger) : IJob
+/// <summary>
+/// Every minute: fire due flow timers (reminders, escalation, deemed approval). A thin shell: the engine claims the
+/// timers with FOR UPDATE SKIP LOCKED and records each effect in the same transaction, so a second run — another node,
+/// or Hangfire re-delivering the job after a node died — finds nothing left to do.
+/// </summary>
+public sealed class FlowTimerJob(WorkflowEngine engine, ILogger<FlowTimerJob> logger)
 {
-    public static readonly JobKey Key = new("flow-timers", "workflow");
+    public const string Id = "flow-timers";
+    public const string Cron = "* * * * *";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    // The next minute's run picks up whatever this one left: no retries to pile up.
+    [AutomaticRetry(Attempts = 0)]
+    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    public async Task RunAsync(CancellationToken ct)
     {
         var fired = await engine.SweepAsync($"{Environment.MachineName}:{Environment.ProcessId}", ct);
         if (fired > 0) logger.LogInformation("流程计时器：已处理 {Count} 个到期计时器。", fired);
-    }
-
-    public static void Schedule(IQuartzBuilder q)
-    {
-        q.AddJob<FlowTimerJob>(j => j.WithIdentity(Key).StoreDurably().WithDescription("流程期限提醒、督办与视为同意"));
-        q.AddTrigger<FlowTimerJob>(t => t.ForJob(Key).WithIdentity("flow-timers-every-minute", "workflow")
-            .WithCronSchedule("0 * * * * ?"));
     }
 }

@@ -1,4 +1,5 @@
 using GovDataPortal.Features.Notifications;
+using GovDataPortal.Infrastructure.Jobs;
 
 namespace GovDataPortal.Features.Workflow;
 
@@ -9,6 +10,7 @@ public static class WorkflowSetup
         services.Configure<WorkflowOptions>(config.GetSection(WorkflowOptions.Section));
         services.AddScoped<WorkflowEngine>();
         services.AddSingleton<Notifier>();
+        services.AddRecurringJob<FlowTimerJob>(FlowTimerJob.Id, FlowTimerJob.Cron, j => j.RunAsync(CancellationToken.None));
         return services;
     }
 }
