@@ -40,4 +40,24 @@ public static class DemoData
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
+
+    /// <summary>
+    /// An HTTP client signed in through the real login form (antiforgery token included), holding the cookie.
+    /// Redirects are not followed, so a test sees 302s and 403s as they are.
+    /// </summary>
+    public static async Task<HttpClient> CookieClientAsAsync(this PortalFixture portal, string userName,
+        string password = global::GovDataPortal.Features.Demo.DemoAccounts.Password)
+    {
+        var client = portal.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form,
+            "name=\"__RequestVerificationToken\"[^>]*value=\"(?<t>[^\"]+)\"").Groups["t"].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["Input.UserName"] = userName, ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"sign-in of {userName} answered {(int)response.StatusCode}");
+        return client;
+    }
 }

@@ -10,6 +10,11 @@ public static class ChinaTime
     public static string Format(DateTimeOffset? instant) =>
         instant is null ? "—" : instant.Value.ToChina().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
+    private static readonly string[] WeekDays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+
+    /// <summary>"2026年12月1日 星期二".</summary>
+    public static string LongDate(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日 {WeekDays[(int)day.DayOfWeek]}";
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToChina().DateTime);
 
     /// <summary>The UTC instant at which a China calendar day begins.</summary>

@@ -47,15 +47,18 @@ public sealed record SinkMessage(string From, IReadOnlyList<string> To, string D
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
 
     public ConcurrentQueue<SinkMessage> Messages { get; } = new();
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    public SmtpSink()
+    /// <summary>Listens on <paramref name="port"/> (0: any free port), e.g. the port of a sink stopped earlier.</summary>
+    public SmtpSink(int port = 0)
     {
+        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
         _accepting = AcceptAsync();
     }

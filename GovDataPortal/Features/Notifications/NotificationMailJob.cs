@@ -14,7 +14,8 @@ public sealed class NotificationMailJob(NotificationMailer mailer, ILogger<Notif
     public const string Cron = "* * * * *";
 
     [AutomaticRetry(Attempts = 8, DelaysInSeconds = [10, 30, 60, 120, 300, 600, 1200, 1800])]
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    // A run that finds another still sending gives up after a minute and is retried, rather than holding a worker.
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task RunAsync(CancellationToken ct)
     {
         var run = await mailer.SendPendingAsync(ct);

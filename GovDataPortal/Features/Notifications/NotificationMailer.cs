@@ -28,6 +28,7 @@ public sealed class NotificationMailer(
     ILogger<NotificationMailer> logger)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Sends everything pending, batch by batch; nothing at all when <c>Smtp:Host</c> is empty.</summary>
     public async Task<MailRun> SendPendingAsync(CancellationToken ct = default)
@@ -84,7 +85,11 @@ public sealed class NotificationMailer(
             try
             {
                 using var message = Message(o, n, to);
-                await smtp.SendMailAsync(message, ct);
+                // SmtpClient.Timeout does not apply to SendMailAsync: a server that accepts and then stalls must not
+                // hold a job worker (and the mail job's lock) for ever.
+                using var perMessage = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                perMessage.CancelAfter(SendTimeout);
+                await smtp.SendMailAsync(message, perMessage.Token);
                 (n.EmailedAt, sent) = (now, sent + 1);
             }
             catch (SmtpFailedRecipientException e)
@@ -94,7 +99,7 @@ public sealed class NotificationMailer(
             }
             catch (Exception e) when (e is SmtpException or IOException or OperationCanceledException)
             {
-                if (e is not OperationCanceledException) logger.LogWarning(e, "邮件服务器不可用，剩余通知下次再发。");
+                if (!ct.IsCancellationRequested) logger.LogWarning(e, "邮件服务器不可用或无响应，剩余通知稍后重试。");
                 return (new(sent, skipped), false);
             }
         }

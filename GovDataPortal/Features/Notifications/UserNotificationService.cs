@@ -8,11 +8,13 @@ public sealed record NotificationItem(long Id, string Title, string Body, string
     public string? Link => Notification.LinkOf(StoredLink, TaskId);
 }
 
+public enum NotificationFilter { All, Unread, Read }
+
 public sealed record NotificationList(int Unread, IReadOnlyList<NotificationItem> Items);
 
 /// <summary>
-/// The signed-in person's own notifications (the header bell, <c>/api/notifications</c>). Named apart from Radzen's
-/// <c>NotificationService</c> (toasts), which pages inject under that name. Every query is limited to the actor's rows.
+/// The signed-in person's own notifications (the header bell, 消息通知, <c>/api/notifications</c>). Every query is
+/// limited to the actor's rows.
 /// </summary>
 public sealed class UserNotificationService(IDbContextFactory<PortalDbContext> factory, CurrentActor actor, TimeProvider clock)
 {
@@ -29,6 +31,26 @@ public sealed class UserNotificationService(IDbContextFactory<PortalDbContext> f
             .Select(n => new NotificationItem(n.Id, n.Title, n.Body, n.Link, n.TaskId, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(ct);
         return new(unread, items);
+    }
+
+    /// <summary>One page of 消息通知, newest first, optionally only read or only unread ones; with the total.</summary>
+    public async Task<(int Total, IReadOnlyList<NotificationItem> Items)> PageAsync(NotificationFilter filter, int skip, int take,
+        CancellationToken ct = default)
+    {
+        var me = Me();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var mine = db.Notifications.Where(n => n.UserId == me);
+        mine = filter switch
+        {
+            NotificationFilter.Unread => mine.Where(n => n.ReadAt == null),
+            NotificationFilter.Read => mine.Where(n => n.ReadAt != null),
+            _ => mine,
+        };
+        var total = await mine.CountAsync(ct);
+        var items = await mine.OrderByDescending(n => n.Id).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxTake))
+            .Select(n => new NotificationItem(n.Id, n.Title, n.Body, n.Link, n.TaskId, n.CreatedAt, n.ReadAt != null))
+            .ToListAsync(ct);
+        return (total, items);
     }
 
     /// <summary>Polled by the bell every few seconds: one indexed count, nothing else.</summary>
