@@ -159,13 +159,18 @@ public class PolicyProfileValidatorTests
     }
 
     [Fact]
-    public async Task The_built_in_profiles_start()
+    public async Task The_five_built_in_profiles_pass_validation_and_the_host_starts_with_them()
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddPolicyProfiles();
         using var host = builder.Build();
 
-        await host.StartAsync();
+        await host.StartAsync(); // ValidateOnStart: throws OptionsValidationException on any invalid profile
+        var set = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PolicyProfileSet>>().Value;
+        Assert.Equal(Enum.GetValues<Jurisdiction>().Order(), set.Profiles.Select(p => p.Jurisdiction).Order());
+        var result = host.Services.GetServices<Microsoft.Extensions.Options.IValidateOptions<PolicyProfileSet>>()
+            .Single().Validate(null, set);
+        Assert.True(result.Succeeded, result.FailureMessage);
         await host.StopAsync();
     }
 }

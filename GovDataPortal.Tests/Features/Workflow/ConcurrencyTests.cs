@@ -41,22 +41,33 @@ public class ConcurrencyTests(WorkflowFixture flows) : IClassFixture<WorkflowFix
     [Fact]
     public async Task Two_hosts_sweeping_the_same_database_at_once_act_on_each_timer_once()
     {
-        flows.Clock.Set(WorkflowFixture.Beijing(2026, 11, 20));
-        var ids = new List<long>();
-        for (var i = 0; i < 60; i++) ids.Add(await flows.StartAsync(WorkflowFixture.Deemed));
-        flows.Clock.Set(WorkflowFixture.Beijing(2026, 11, 25, 1));
+        // A sweep fires every due timer in its database: this test gets a database of its own, so the sum of what the
+        // sweeps report counts only the timers it made, whatever other tests left behind.
+        var own = new WorkflowFixture();
+        await own.InitializeAsync();
+        try
+        {
+            own.Clock.Set(WorkflowFixture.Beijing(2026, 11, 20));
+            var ids = new List<long>();
+            for (var i = 0; i < 60; i++) ids.Add(await own.StartAsync(WorkflowFixture.Deemed));
+            own.Clock.Set(WorkflowFixture.Beijing(2026, 11, 25, 1));
 
-        await using var second = new PortalFactory(flows.ConnectionString, flows.Clock, null, WorkflowFixture.AddTestFlows);
-        var sweeps = await Task.WhenAll(SweepAsync(flows.Services, "node-a"), SweepAsync(second.Services, "node-b"),
-            SweepAsync(flows.Services, "node-a2"), SweepAsync(second.Services, "node-b2"));
+            await using var second = new PortalFactory(own.ConnectionString, own.Clock, null, WorkflowFixture.AddTestFlows);
+            var sweeps = await Task.WhenAll(SweepAsync(own.Services, "node-a"), SweepAsync(second.Services, "node-b"),
+                SweepAsync(own.Services, "node-a2"), SweepAsync(second.Services, "node-b2"));
 
-        await using var db = await flows.DbAsync();
-        var deemed = await db.FlowEvents.Where(e => ids.Contains(e.InstanceId) && e.Action == FlowActions.DeemedApproval)
-            .GroupBy(e => e.InstanceId).Select(g => g.Count()).ToListAsync();
-        Assert.Equal(60, deemed.Count);
-        Assert.All(deemed, c => Assert.Equal(1, c));
-        var firedHere = await db.FlowTimers.CountAsync(t => ids.Contains(t.TaskId) && t.FiredAt != null);
-        Assert.Equal(firedHere, sweeps.Sum()); // no timer counted by two nodes
+            await using var db = await own.DbAsync();
+            var deemed = await db.FlowEvents.Where(e => ids.Contains(e.InstanceId) && e.Action == FlowActions.DeemedApproval)
+                .GroupBy(e => e.InstanceId).Select(g => g.Count()).ToListAsync();
+            Assert.Equal(60, deemed.Count);
+            Assert.All(deemed, c => Assert.Equal(1, c));
+            var firedHere = await db.FlowTimers.CountAsync(t => ids.Contains(t.Task!.InstanceId) && t.FiredAt != null);
+            Assert.Equal(firedHere, sweeps.Sum()); // no timer counted by two nodes
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
     }
 
     [Fact]
