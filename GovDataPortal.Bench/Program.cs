@@ -12,8 +12,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-// Prints the deadline engine's figures (issue 3): deadline computations per second, the timer sweep over a large
-// backlog, and inbox query latency. Figures are printed, not asserted. Usage: scripts/bench.sh
+// Prints the portal's figures: server memory per live circuit, deadline computations per second, the timer sweep over a
+// large backlog, and inbox query latency. Figures are printed, not asserted. Usage: scripts/bench.sh
 var server = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55433;Username=postgres;Password=portal_test";
 var database = $"gdp_bench_{Environment.ProcessId}";
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
@@ -32,6 +32,8 @@ try
     await using (var seed = app.Services.CreateAsyncScope())
         await seed.ServiceProvider.GetRequiredService<GovDataPortal.Features.Demo.DemoSeeder>().SeedAsync();
 
+    // First, on the demo data as it is: the bulk rows below would make every inbox page heavier.
+    await GovDataPortal.Bench.CircuitMemory.MeasureAsync(connectionString);
     DeadlineThroughput(app.Services);
     await SweepBacklog(app.Services, connectionString);
     await InboxLatency(app.Services, connectionString);
