@@ -12,6 +12,8 @@ namespace GovDataPortal.Tests.Features.Identity;
 /// <summary>The user dialog rendered by bUnit through IDialogService, with the real service acting as the system administrator.</summary>
 public class UserEditDialogTests(PortalFixture portal) : PortalComponentTest, IClassFixture<PortalFixture>
 {
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
     private async Task<(IRenderedComponent<MudDialogProvider> Provider, IDialogReference Dialog, AsyncServiceScope Scope)> OpenAsync()
     {
         var scope = await portal.ScopeAsAsync("admin");
@@ -23,7 +25,7 @@ public class UserEditDialogTests(PortalFixture portal) : PortalComponentTest, IC
         var dialogs = Services.GetRequiredService<IDialogService>();
         var dialog = await provider.InvokeAsync(() => dialogs.ShowAsync<UserEditDialog>("新建用户",
             new DialogParameters<UserEditDialog> { { x => x.Departments, departments } }));
-        provider.WaitForAssertion(() => provider.Find("#edit-save"));
+        provider.WaitForAssertion(() => provider.Find("#edit-save"), Wait);
         return (provider, dialog, scope);
     }
 
@@ -37,7 +39,7 @@ public class UserEditDialogTests(PortalFixture portal) : PortalComponentTest, IC
         Assert.Equal("保存", provider.Find("#edit-save").TextContent.Trim());
         provider.Find("#edit-save").Click();
 
-        provider.WaitForAssertion(() => Assert.Equal("请填写用户名。", provider.Find(".gdp-field-error[data-field='UserName']").TextContent));
+        provider.WaitForAssertion(() => Assert.Equal("请填写用户名。", provider.Find(".gdp-field-error[data-field='UserName']").TextContent), Wait);
         Assert.Equal("请选择所属部门。", provider.Find(".gdp-field-error[data-field='DepartmentId']").TextContent);
         Assert.False(dialog.Result.IsCompleted); // refused: the dialog stays open
     }
@@ -56,7 +58,7 @@ public class UserEditDialogTests(PortalFixture portal) : PortalComponentTest, IC
         displayName.Input(new string('名', 51));
         provider.Find("#edit-save").Click();
 
-        provider.WaitForAssertion(() => Assert.Contains("最多 50 个字符，当前 51 个，请删减。", provider.Markup));
+        provider.WaitForAssertion(() => Assert.Contains("最多 50 个字符，当前 51 个，请删减。", provider.Markup), Wait);
         Assert.Contains($"51 / {UserAdministrationService.DisplayNameMaxLength}", provider.Markup);
         Assert.False(dialog.Result.IsCompleted);
         Assert.Equal(before, await db.Users.CountAsync());

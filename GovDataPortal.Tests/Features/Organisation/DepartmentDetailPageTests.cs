@@ -17,7 +17,7 @@ public class DepartmentDetailPageTests(PortalFixture portal) : PortalComponentTe
         Services.AddSingleton(scope.Get<OrganisationService>());
         RenderPopoverProvider();
         var page = Render<DepartmentDetailPage>(p => p.Add(x => x.Id, id));
-        page.WaitForAssertion(() => Assert.DoesNotContain("正在加载…", page.Markup));
+        page.WaitForAssertion(() => Assert.DoesNotContain("正在加载…", page.Markup), TimeSpan.FromSeconds(10));
         return (page, scope);
     }
 

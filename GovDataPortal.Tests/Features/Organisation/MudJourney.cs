@@ -32,7 +32,7 @@ internal static partial class MudJourney
 
     /// <summary>
     /// Visible English words on the page (MudBlazor built-ins that escaped the Chinese localizer), ignoring code, user
-    /// names, the API and format names the portal shows on purpose, and icon ligatures of not yet converted Radzen parts.
+    /// names, the API and format names the portal shows on purpose, and icon ligatures (.rzi) of shell parts still awaiting conversion.
     /// </summary>
     public static async Task<string[]> EnglishWordsAsync(IPage page)
     {
