@@ -2,6 +2,7 @@ using GovDataPortal.Features.Audit;
 using GovDataPortal.Features.Demo;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Infrastructure;
+using GovDataPortal.Tests.Features.Organisation;
 using GovDataPortal.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,51 @@ public class UserAdministrationTests(PortalFixture portal) : IClassFixture<Porta
         Assert.Equal("所选部门不存在。", refused.Errors.ByField["DepartmentId"].Single());
         Assert.Contains("用户名只能包含", refused.Errors.ByField["UserName"].Single());
         Assert.Equal(before, await db.Users.CountAsync());
+    }
+
+    [Fact]
+    public async Task Over_long_user_and_display_names_are_refused_in_chinese_on_create_and_update_and_nothing_is_saved()
+    {
+        var police = await portal.DepartmentIdAsync(DemoAccounts.Police);
+        await using var scope = await portal.ScopeAsAsync("admin");
+        var admin = scope.Get<UserAdministrationService>();
+        await using var db = await portal.DbAsync();
+        var before = await db.Users.CountAsync();
+
+        var created = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            admin.CreateUserAsync(new string('a', 51), new string('名', 51), police, null, GoodPassword));
+        var zhangwei = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == "zhangwei");
+        var updated = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            admin.UpdateUserAsync(zhangwei.Id, new string('名', 51), police, null));
+
+        Assert.Equal("用户名不能超过50个字符。", created.Errors.ByField["UserName"].Single());
+        Assert.Equal("姓名不能超过50个字符。", created.Errors.ByField["DisplayName"].Single());
+        Assert.Equal("姓名不能超过50个字符。", updated.Errors.ByField["DisplayName"].Single());
+        Assert.Equal(before, await db.Users.CountAsync());
+        Assert.Equal("张伟", (await db.Users.AsNoTracking().SingleAsync(u => u.Id == zhangwei.Id)).DisplayName);
+    }
+
+    [Fact]
+    public async Task Pages_of_users_are_counted_sorted_and_cut_by_the_database()
+    {
+        var department = await portal.CreateDepartmentAsAdminAsync(await portal.NewDepartmentInputAsync("双牌县分页测试局"));
+        await using (var adminScope = await portal.ScopeAsAsync("admin"))
+            foreach (var (userName, name) in new[] { ("page-c", "分页丙"), ("page-a", "分页甲"), ("page-b", "分页乙") })
+                await adminScope.Get<UserAdministrationService>().CreateUserAsync(userName, name, department, null, GoodPassword);
+        await using var scope = await portal.ScopeAsAsync("security");
+        var users = scope.Get<UserAdministrationService>();
+
+        var first = await users.PageUsersAsync(department, null, 0, 2, nameof(UserRow.UserName), descending: false);
+        var second = await users.PageUsersAsync(department, null, 2, 2, nameof(UserRow.UserName), descending: false);
+        var newest = await users.PageUsersAsync(department, null, 0, 1, nameof(UserRow.UserName), descending: true);
+        var searched = await users.PageUsersAsync(null, "分页乙", 0, 20);
+
+        Assert.Equal((3, 3), (first.Total, second.Total));
+        Assert.Equal(["page-a", "page-b", "page-c"], first.Items.Concat(second.Items).Select(u => u.UserName));
+        Assert.Equal("page-c", Assert.Single(newest.Items).UserName);
+        Assert.Equal((1, "page-b"), (searched.Total, Assert.Single(searched.Items).UserName));
+        await using var specialist = await portal.ScopeAsAsync("zhangwei");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => specialist.Get<UserAdministrationService>().PageUsersAsync(null, null, 0, 20));
     }
 
     [Fact]

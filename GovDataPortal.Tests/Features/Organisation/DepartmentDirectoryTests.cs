@@ -67,6 +67,77 @@ public class DepartmentDirectoryTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task Pages_of_the_directory_are_counted_sorted_and_cut_by_the_database()
+    {
+        await using var scope = await portal.ScopeAsAsync("zhangwei");
+        var organisation = scope.Get<OrganisationService>();
+        var all = (await organisation.ListDepartmentsAsync()).Select(r => r.Name).ToList();
+
+        var first = await organisation.PageDepartmentsAsync(new DepartmentFilter(), 0, 20, nameof(DepartmentRow.Name), descending: true);
+        var second = await organisation.PageDepartmentsAsync(new DepartmentFilter(), 20, 20, nameof(DepartmentRow.Name), descending: true);
+
+        Assert.Equal((27, 27, 20, 7), (first.Total, second.Total, first.Items.Count, second.Items.Count));
+        // The test cluster's collation is C.UTF-8: the database orders names by code point, as Ordinal does.
+        Assert.Equal(all.OrderDescending(StringComparer.Ordinal), first.Items.Concat(second.Items).Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task A_page_keeps_the_filter_and_the_directory_order_when_no_known_column_is_sorted()
+    {
+        await using var scope = await portal.ScopeAsAsync("yangfan");
+        var organisation = scope.Get<OrganisationService>();
+
+        var without = await organisation.PageDepartmentsAsync(new DepartmentFilter(OnlyWithoutAdministrator: true), 0, 5);
+        var unsorted = await organisation.PageDepartmentsAsync(new DepartmentFilter(), 0, 3, sortBy: "DROP TABLE");
+        var byAdministrators = await organisation.PageDepartmentsAsync(new DepartmentFilter(), 0, 4,
+            nameof(DepartmentRow.AdministratorCount), descending: true);
+
+        Assert.Equal((23, 5), (without.Total, without.Items.Count));
+        Assert.All(without.Items, r => Assert.Equal(0, r.AdministratorCount));
+        Assert.Equal((await organisation.ListDepartmentsAsync()).Take(3).Select(r => r.Id), unsorted.Items.Select(r => r.Id));
+        Assert.Equal(OrganisationTestData.DepartmentsWithAdministrators.Order(), byAdministrators.Items.Select(r => r.Name).Order());
+    }
+
+    [Fact]
+    public async Task Regions_page_in_code_order_with_their_depth_and_filters()
+    {
+        await using var scope = await portal.ScopeAsAsync("admin");
+        var organisation = scope.Get<OrganisationService>();
+
+        var first = await organisation.PageRegionsAsync(null, null, 0, 2);
+        var second = await organisation.PageRegionsAsync(null, null, 2, 2);
+        var counties = await organisation.PageRegionsAsync(null, RegionLevel.County, 0, 20);
+        var byName = await organisation.PageRegionsAsync("永州", null, 0, 20);
+
+        Assert.Equal(3, first.Total);
+        Assert.Equal(["430000", "431100"], first.Items.Select(r => r.Code));
+        var county = Assert.Single(second.Items);
+        Assert.Equal(("431123", 2, "永州市"), (county.Code, county.Depth, county.ParentName));
+        Assert.Equal(["431123"], counties.Items.Select(r => r.Code));
+        Assert.Equal(["431100"], byName.Items.Select(r => r.Code));
+        Assert.Null(first.Items[0].ParentName);
+    }
+
+    [Theory]
+    [InlineData("zhangwei", DemoAccounts.Police, true)]
+    [InlineData("zhangwei", DemoAccounts.Market, false)]
+    [InlineData("auditor", DemoAccounts.Police, false)]
+    [InlineData("auditor", DemoAccounts.Centre, true)]
+    [InlineData("admin", DemoAccounts.Market, true)]
+    [InlineData("security", DemoAccounts.Market, true)]
+    public async Task The_directory_opens_a_department_exactly_when_its_detail_is_readable(string userName, string department, bool opens)
+    {
+        var id = await portal.DepartmentIdAsync(department);
+        await using var scope = await portal.ScopeAsAsync(userName);
+        var organisation = scope.Get<OrganisationService>();
+
+        Assert.Equal(opens, organisation.CanOpenDepartment(id));
+        // The same rule as the detail itself: what is offered opens, what is not offered is refused.
+        if (opens) Assert.NotNull(await organisation.GetDepartmentAsync(id));
+        else await Assert.ThrowsAsync<AccessDeniedException>(() => organisation.GetDepartmentAsync(id));
+    }
+
+    [Fact]
     public async Task Regions_are_listed_in_tree_order()
     {
         await using var scope = await portal.ScopeAsAsync("zhangwei");

@@ -56,6 +56,19 @@ public class RegionRulesTests(PortalFixture portal) : IClassFixture<PortalFixtur
     }
 
     [Fact]
+    public async Task A_name_of_fifty_characters_is_accepted_and_fifty_one_refused_saving_nothing()
+    {
+        var city = await portal.RegionIdAsync("431100");
+
+        var errors = await RefusedAsync(new RegionInput("431198", new string('区', 51), RegionLevel.County, city));
+        Assert.Equal("区域名称不能超过50个字符。", errors.ByField[F.Name].Single());
+        Assert.False(await CodeExistsAsync("431198"));
+
+        await CreateAsync(new RegionInput("431198", new string('区', 50), RegionLevel.County, city));
+        Assert.True(await CodeExistsAsync("431198"));
+    }
+
+    [Fact]
     public async Task A_code_already_in_use_is_refused()
     {
         var errors = await RefusedAsync(new RegionInput("431123", "另一个双牌县", RegionLevel.County, await portal.RegionIdAsync("431100")));

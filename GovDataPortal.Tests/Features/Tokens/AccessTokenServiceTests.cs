@@ -88,6 +88,27 @@ public class AccessTokenServiceTests(PortalFixture portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Pages_of_my_tokens_are_newest_first_counted_and_cut_by_the_database_and_hold_only_mine()
+    {
+        await using var other = await portal.ScopeAsAsync("zhaomin");
+        await other.Get<AccessTokenService>().IssueAsync("别人的令牌", null);
+        await using var scope = await portal.ScopeAsAsync("security");
+        var tokens = scope.Get<AccessTokenService>();
+        foreach (var name in new[] { "一号", "二号", "三号" })
+        {
+            await tokens.IssueAsync(name, null);
+            portal.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var first = await tokens.PageMineAsync(0, 2);
+        var second = await tokens.PageMineAsync(2, 2);
+
+        Assert.Equal((3, 3), (first.Total, second.Total));
+        Assert.Equal(["三号", "二号", "一号"], first.Items.Concat(second.Items).Select(t => t.Name));
+        Assert.All(first.Items, t => Assert.Equal("有效", t.Status));
+    }
+
+    [Fact]
     public async Task At_most_ten_active_tokens_and_a_revoked_one_frees_a_place()
     {
         await using var scope = await portal.ScopeAsAsync("yangfan");

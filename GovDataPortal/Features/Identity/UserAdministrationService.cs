@@ -17,6 +17,9 @@ public sealed record UserRow(
     public string Label => $"{DisplayName}（{UserName}，{DepartmentName}）";
 }
 
+/// <summary>One page of users and how many match the filter in all.</summary>
+public sealed record UserPage(IReadOnlyList<UserRow> Items, int Total);
+
 public sealed record DepartmentMember(string UserName, string DisplayName, IReadOnlyList<string> Roles);
 
 public sealed record DepartmentOption(int Id, string Name, bool IsRegionDataAuthority);
@@ -49,7 +52,37 @@ public sealed partial class UserAdministrationService(
         // Security administrators read the list too: it is where they pick whom to grant roles.
         actor.RequireRole(PortalRoles.SystemAdmin, PortalRoles.SecurityAdmin);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var users = db.Users.AsNoTracking();
+        return await ToRowsAsync(db, InListOrder(Filter(db.Users.AsNoTracking(), departmentId, search)), ct);
+    }
+
+    /// <summary>Most rows one page of a grid may ask for; a larger request gets this many.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// One page of users, filtered, counted and sorted in SQL (for the user grid and the role page's user search).
+    /// <paramref name="sortBy"/> names a <see cref="UserRow"/> property (DisplayName, UserName, DepartmentName);
+    /// anything else keeps the list order (department, then user name).
+    /// </summary>
+    public async Task<UserPage> PageUsersAsync(int? departmentId, string? search, int skip, int take,
+        string? sortBy = null, bool descending = false, CancellationToken ct = default)
+    {
+        actor.RequireRole(PortalRoles.SystemAdmin, PortalRoles.SecurityAdmin);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var users = Filter(db.Users.AsNoTracking(), departmentId, search);
+        var total = await users.CountAsync(ct);
+        IQueryable<PortalUser> ordered = sortBy switch
+        {
+            nameof(UserRow.DisplayName) => OrderedBy(users, u => u.DisplayName, descending).ThenBy(u => u.UserName),
+            nameof(UserRow.UserName) => OrderedBy(users, u => u.UserName, descending),
+            nameof(UserRow.DepartmentName) => OrderedBy(users, u => u.Department!.Name, descending).ThenBy(u => u.UserName),
+            _ => InListOrder(users),
+        };
+        var page = ordered.Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize));
+        return new UserPage(await ToRowsAsync(db, page, ct), total);
+    }
+
+    private static IQueryable<PortalUser> Filter(IQueryable<PortalUser> users, int? departmentId, string? search)
+    {
         if (departmentId is { } id) users = users.Where(u => u.DepartmentId == id);
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -57,8 +90,14 @@ public sealed partial class UserAdministrationService(
             var upper = text.ToUpperInvariant();
             users = users.Where(u => u.DisplayName.Contains(text) || u.NormalizedUserName!.Contains(upper));
         }
-        return await ToRowsAsync(db, users, ct);
+        return users;
     }
+
+    private static IQueryable<PortalUser> InListOrder(IQueryable<PortalUser> users) =>
+        users.OrderBy(u => u.Department!.Name).ThenBy(u => u.UserName);
+
+    private static IOrderedQueryable<T> OrderedBy<T, TKey>(IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, TKey>> key,
+        bool descending) => descending ? query.OrderByDescending(key) : query.OrderBy(key);
 
     public async Task<UserRow?> GetUserAsync(string userId, CancellationToken ct = default)
     {
@@ -80,7 +119,7 @@ public sealed partial class UserAdministrationService(
     {
         actor.RequireDepartment(departmentId);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var rows = await ToRowsAsync(db, db.Users.AsNoTracking().Where(u => u.DepartmentId == departmentId), ct);
+        var rows = await ToRowsAsync(db, InListOrder(db.Users.AsNoTracking().Where(u => u.DepartmentId == departmentId)), ct);
         return rows.Select(r => new DepartmentMember(r.UserName, r.DisplayName, r.Roles)).ToList();
     }
 
@@ -93,9 +132,10 @@ public sealed partial class UserAdministrationService(
         return new MyProfile(row.UserName, row.DisplayName, row.DepartmentId, row.DepartmentName, row.Roles);
     }
 
+    /// <summary>The users as rows, in the order the query gives (the caller sorts and pages).</summary>
     private async Task<List<UserRow>> ToRowsAsync(PortalDbContext db, IQueryable<PortalUser> users, CancellationToken ct)
     {
-        var rows = await users.OrderBy(u => u.Department!.Name).ThenBy(u => u.UserName)
+        var rows = await users
             .Select(u => new { u.Id, u.UserName, u.DisplayName, u.DepartmentId, Department = u.Department!.Name, u.PhoneNumber, u.LockoutEnd })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();

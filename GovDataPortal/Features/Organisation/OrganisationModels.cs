@@ -41,6 +41,9 @@ public sealed record DepartmentRow(
     public string KindName => Department.KindName(Kind);
 }
 
+/// <summary>One page of the directory and how many departments match the filter in all.</summary>
+public sealed record DepartmentPage(IReadOnlyList<DepartmentRow> Items, int Total);
+
 /// <summary>A department with its department-private parts: administrators' phones and its users.</summary>
 public sealed record DepartmentDetail(
     int Id,
@@ -74,5 +77,8 @@ public sealed record RegionRow(int Id, string Code, string Name,
 {
     public string LevelName => Region.LevelName(Level);
 }
+
+/// <summary>One page of the region list and how many regions match in all.</summary>
+public sealed record RegionPage(IReadOnlyList<RegionRow> Items, int Total);
 
 public sealed record RegionInput(string? Code, string? Name, RegionLevel Level, int? ParentId);

@@ -33,6 +33,38 @@ public sealed partial class OrganisationService
         return rows;
     }
 
+    /// <summary>
+    /// One page of regions, filtered, counted and sorted in SQL. By default in 行政区划代码 order, which is the tree
+    /// order (a province's code ends in 0000, a city's in 00, and a county shares its city's first four digits).
+    /// <paramref name="sortBy"/> names a <see cref="RegionRow"/> property (Code, Name, LevelName, ParentName).
+    /// </summary>
+    public async Task<RegionPage> PageRegionsAsync(string? nameContains, RegionLevel? level, int skip, int take,
+        string? sortBy = null, bool descending = false, CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = db.Regions.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(nameContains))
+        {
+            var term = nameContains.Trim();
+            query = query.Where(r => r.Name.Contains(term));
+        }
+        if (level is { } l) query = query.Where(r => r.Level == l);
+        var total = await query.CountAsync(ct);
+        IOrderedQueryable<Region> ordered = sortBy switch
+        {
+            nameof(RegionRow.Name) => OrderedBy(query, r => r.Name, descending),
+            nameof(RegionRow.LevelName) => OrderedBy(query, r => r.Level, descending),
+            nameof(RegionRow.ParentName) => OrderedBy(query, r => r.Parent!.Code, descending),
+            _ => OrderedBy(query, r => r.Code, descending),
+        };
+        var rows = await ordered.ThenBy(r => r.Code)
+            .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize))
+            .Select(r => new RegionRow(r.Id, r.Code, r.Name, r.Level, r.ParentId, r.Parent!.Name, (int)r.Level - 1))
+            .ToListAsync(ct);
+        return new RegionPage(rows, total);
+    }
+
     public async Task<int> CreateRegionAsync(RegionInput input, CancellationToken ct = default)
     {
         actor.RequireRole(PortalRoles.SystemAdmin);

@@ -35,6 +35,56 @@ public sealed partial class OrganisationService(IDbContextFactory<PortalDbContex
             .ToListAsync(ct);
     }
 
+    /// <summary>Most rows one page of a grid may ask for; a larger request gets this many.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// One page of the directory, filtered, counted and sorted in SQL. <paramref name="sortBy"/> names a
+    /// <see cref="DepartmentRow"/> property (Name, CreditCode, RegionName, KindName, AdministratorCount); anything else
+    /// keeps the directory order (region, its data authority first).
+    /// </summary>
+    public async Task<DepartmentPage> PageDepartmentsAsync(DepartmentFilter filter, int skip, int take,
+        string? sortBy = null, bool descending = false, CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = Filter(db.Departments.AsNoTracking(), filter);
+        var total = await query.CountAsync(ct);
+        var rows = await Sorted(query, sortBy, descending)
+            .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize))
+            .Select(d => new DepartmentRow(d.Id, d.Name, d.CreditCode, d.RegionId, d.Region!.Name, d.Kind,
+                d.IsRegionDataAuthority, d.DataAdministrators.Count))
+            .ToListAsync(ct);
+        return new DepartmentPage(rows, total);
+    }
+
+    private static IQueryable<Department> Sorted(IQueryable<Department> query, string? sortBy, bool descending)
+    {
+        IOrderedQueryable<Department> ordered = sortBy switch
+        {
+            nameof(DepartmentRow.Name) => OrderedBy(query, d => d.Name, descending),
+            nameof(DepartmentRow.CreditCode) => OrderedBy(query, d => d.CreditCode, descending),
+            // Regions by their 行政区划代码: the province, then each city followed by its counties.
+            nameof(DepartmentRow.RegionName) => OrderedBy(query, d => d.Region!.Code, descending),
+            // The kinds in their declared order (政务部门, 数据主管部门, 公共服务企业), not by the stored English key.
+            nameof(DepartmentRow.KindName) => OrderedBy(query, d => d.Kind == DepartmentKind.GovernmentDepartment ? 1
+                : d.Kind == DepartmentKind.DataAuthority ? 2 : 3, descending),
+            nameof(DepartmentRow.AdministratorCount) => OrderedBy(query, d => d.DataAdministrators.Count, descending),
+            _ => query.OrderBy(d => d.Region!.Code).ThenByDescending(d => d.IsRegionDataAuthority),
+        };
+        return ordered.ThenBy(d => d.Id); // a stable order, so that pages neither repeat nor skip rows
+    }
+
+    private static IOrderedQueryable<T> OrderedBy<T, TKey>(IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, TKey>> key,
+        bool descending) => descending ? query.OrderByDescending(key) : query.OrderBy(key);
+
+    /// <summary>
+    /// Whether the actor may open the department's detail page: the department-scope rule of
+    /// <see cref="CurrentActor.CanAccessDepartment"/>, the same one <see cref="GetDepartmentAsync"/> enforces.
+    /// The directory links only these.
+    /// </summary>
+    public bool CanOpenDepartment(int departmentId) => actor.CanAccessDepartment(departmentId);
+
     private static IQueryable<Department> Filter(IQueryable<Department> query, DepartmentFilter filter)
     {
         if (filter.RegionId is { } regionId) query = query.Where(d => d.RegionId == regionId);

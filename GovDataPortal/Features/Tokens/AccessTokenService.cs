@@ -12,6 +12,9 @@ public sealed record TokenInfo(
     public bool IsActive => Status == "有效";
 }
 
+/// <summary>One page of the caller's tokens and how many they hold in all.</summary>
+public sealed record TokenPage(IReadOnlyList<TokenInfo> Items, int Total);
+
 /// <summary>
 /// Personal access tokens for <c>/api/*</c>: each person issues, lists and revokes their own. The secret exists only
 /// in the answer to the issue call; the database keeps its SHA-256. Issue and revocation are audited by the
@@ -62,6 +65,23 @@ public sealed class AccessTokenService(IDbContextFactory<PortalDbContext> factor
             .OrderByDescending(t => t.CreatedAt).ToListAsync(ct);
         return tokens.Select(t => new TokenInfo(t.Id, t.Name, t.DisplayPrefix, t.CreatedAt, t.ExpiresAt, t.RevokedAt,
             t.LastUsedAt, t.StatusAt(now))).ToList();
+    }
+
+    /// <summary>Most rows one page of the token grid may ask for; a larger request gets this many.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>One page of the caller's own tokens, newest first, counted and paged in SQL.</summary>
+    public async Task<TokenPage> PageMineAsync(int skip, int take, CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var mine = db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == actor.UserId);
+        var total = await mine.CountAsync(ct);
+        var tokens = await mine.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(ct);
+        return new TokenPage(tokens.Select(t => new TokenInfo(t.Id, t.Name, t.DisplayPrefix, t.CreatedAt, t.ExpiresAt,
+            t.RevokedAt, t.LastUsedAt, t.StatusAt(now))).ToList(), total);
     }
 
     /// <summary>Revokes one of the caller's own tokens. False when there is no such token; revoking twice changes nothing.</summary>

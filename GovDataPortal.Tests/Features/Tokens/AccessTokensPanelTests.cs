@@ -1,0 +1,47 @@
+using Bunit;
+using GovDataPortal.Features.Tokens;
+using GovDataPortal.Tests.Components;
+using GovDataPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovDataPortal.Tests.Features.Tokens;
+
+/// <summary>
+/// The token panel of the profile page rendered by bUnit with the real service. User-reported: token times were cut
+/// off in the table; they are now shown in full, to the minute in Beijing time, in cells that do not wrap.
+/// </summary>
+public class AccessTokensPanelTests(PortalFixture portal) : PortalComponentTest, IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Created_expiry_and_last_use_times_are_shown_in_full_in_beijing_time_on_one_line()
+    {
+        await using var scope = await portal.ScopeAsAsync("yangfan");
+        var tokens = scope.Get<AccessTokenService>();
+        var used = await tokens.IssueAsync("同步脚本", portal.Clock.GetUtcNow().AddDays(30));
+        var unused = await tokens.IssueAsync("备用", null);
+        await using (var db = await portal.DbAsync())
+        {
+            // 01:05 UTC is 09:05 in Beijing; 16:00 UTC on 31 December is midnight of 1 January there.
+            await db.PersonalAccessTokens.Where(t => t.Id == used.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.CreatedAt, new DateTimeOffset(2026, 11, 20, 1, 5, 0, TimeSpan.Zero))
+                .SetProperty(t => t.ExpiresAt, new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero))
+                .SetProperty(t => t.LastUsedAt, new DateTimeOffset(2026, 11, 21, 14, 59, 59, TimeSpan.Zero)));
+            await db.PersonalAccessTokens.Where(t => t.Id == unused.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.CreatedAt, new DateTimeOffset(2026, 11, 19, 23, 30, 0, TimeSpan.Zero)));
+        }
+        Services.AddSingleton(tokens);
+        Services.AddSingleton<TimeProvider>(portal.Clock);
+        RenderPopoverProvider();
+
+        var panel = Render<AccessTokensPanel>();
+
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("#token-grid tbody tr").Count), TimeSpan.FromSeconds(10));
+        var rows = panel.FindAll("#token-grid tbody tr");
+        string[] Times(int row) => rows[row].QuerySelectorAll(".gdp-token-time").Select(c => c.TextContent.Trim()).ToArray();
+        Assert.Contains("同步脚本", rows[0].TextContent);
+        Assert.Equal(["2026-11-20 09:05", "2027-01-01 00:00", "2026-11-21 22:59"], Times(0));
+        Assert.Equal(["2026-11-20 07:30", "长期有效", "从未使用"], Times(1));
+        Assert.All(rows.SelectMany(r => r.QuerySelectorAll(".gdp-token-time")), c => Assert.Contains("gdp-nowrap", c.ClassList));
+    }
+}
