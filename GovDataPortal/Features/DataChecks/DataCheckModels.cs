@@ -90,15 +90,16 @@ public sealed record DataCheckRow(
     public string StatusName => DataCheckTexts.StatusName(Status);
 
     /// <summary>The provider's verification is past its deadline (still 待校核).</summary>
-    public bool Overdue => Deadline?.RemainingWorkingDays is < 0;
+    public bool Overdue => Deadline?.Overdue == true;
 }
 
 /// <summary>
 /// The deadline of the provider's open check task. <see cref="RemainingWorkingDays"/> as of today (Beijing): positive =
 /// left after today, 0 = due today, negative = overdue; null with <see cref="DueDate"/> when no statutory deadline.
+/// <see cref="Overdue"/>: the due instant has passed (the same test the lists' 只看逾期 filter runs in SQL).
 /// </summary>
 public sealed record DataCheckDeadline(DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, string RuleText,
-    int ExtensionDays, int? RemainingWorkingDays)
+    int ExtensionDays, int? RemainingWorkingDays, bool Overdue)
 {
     public string DueText => DueDate is { } due ? DeadlineDisplay.Due(due, Provisional) : DeadlineText.NoStatutoryDeadline;
     public string RemainingText => RemainingWorkingDays is { } d ? DeadlineDisplay.Remaining(d) : "";
@@ -166,7 +167,7 @@ public sealed record DataCheckDetail(
     public string CountingRule => DeadlineText.CountingRule;
 
     /// <summary>The provider's verification is past its deadline.</summary>
-    public bool Overdue => OpenTask is { ReturnedForClarification: false, Deadline.RemainingWorkingDays: < 0 };
+    public bool Overdue => OpenTask is { ReturnedForClarification: false, Deadline.Overdue: true };
 }
 
 /// <summary>Body of <c>POST /api/data-checks/{id}/answer</c>.</summary>

@@ -119,7 +119,7 @@ public sealed partial class DataCheckService
 
     private DataCheckDeadline DeadlineOf(FlowTask task, DateOnly today) =>
         new(task.DueDate, task.DueAt, task.Provisional, task.RuleText, task.ExtensionDays,
-            task.DueDate is { } due ? calendar.WorkingDaysUntil(today, due) : null);
+            task.DueDate is { } due ? calendar.WorkingDaysUntil(today, due) : null, task.DueAt < clock.GetUtcNow());
 
     /// <summary>
     /// The check with its evidence, the open task and what I may do, and every round's history; null when there is no
