@@ -40,6 +40,7 @@ public class DataCheckServiceTests(DataCheckFixture portal) : IClassFixture<Data
         { "long-record", "recordIdentifier" },
         { "unknown-kind", "kind" },
         { "long-description", "description" },
+        { "five-thousand-character-description", "description" },
     };
 
     [Theory]
@@ -56,7 +57,8 @@ public class DataCheckServiceTests(DataCheckFixture portal) : IClassFixture<Data
             "long-resource" => input with { ResourceName = new string('数', 201) },
             "long-record" => input with { RecordIdentifier = new string('1', 101) },
             "unknown-kind" => input with { Kind = (DataCheckKind)99 },
-            _ => input with { Description = new string('误', 2001) },
+            "long-description" => input with { Description = new string('误', 2001) },
+            _ => input with { Description = new string('误', 5000) },
         };
 
         var error = await RaiseRefusedAsync(input);
@@ -216,7 +218,7 @@ public class DataCheckServiceTests(DataCheckFixture portal) : IClassFixture<Data
         var id = await portal.RaiseAsync("liuyang", DemoAccounts.Police);
         var task = await portal.CheckTaskAsync(id);
 
-        var error = await Assert.ThrowsAsync<DomainException>(() =>
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
             portal.AsAsync("lina", s => s.RequestExtensionAsync(id, task.Id, task.Version, 16, "档案量大")));
 
         Assert.Equal("extensionDays", error.Field);
@@ -335,5 +337,95 @@ public class DataCheckServiceTests(DataCheckFixture portal) : IClassFixture<Data
         var again = (await portal.DetailAsync("chenjing", id)).OpenTask!;
         Assert.Equal((false, true), (again.ReturnedForClarification, again.CanAnswer));
         Assert.Equal(DataCheckStatus.Submitted, (await portal.RequestAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task Extension_days_typed_above_the_articles_maximum_are_refused_citing_art_27_and_never_cut_down()
+    {
+        var id = await portal.RaiseAsync("liuyang", DemoAccounts.Police);
+        var task = await portal.CheckTaskAsync(id);
+
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            portal.AsAsync("lina", s => s.RequestExtensionAsync(id, task.Id, task.Version, 20, "档案量大")));
+
+        var message = Assert.Single(error.Errors.ByField["extensionDays"]);
+        Assert.Equal("延期累计不得超过15个工作日，本事项最多还可延期15个工作日（依据《双牌县政务大数据管理办法》（双政办发〔2022〕8号）第二十七条第二款）。", message);
+        var after = await portal.CheckTaskAsync(id);
+        Assert.Equal((0, task.DueDate, task.Version), (after.ExtensionDays, after.DueDate, after.Version));
+        await using var db = await portal.DbAsync();
+        Assert.False(await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId && t.StepKey == WorkflowEngine.ExtensionConsentStep));
+    }
+
+    [Fact]
+    public async Task Every_event_sends_one_notification_to_each_person_concerned_and_none_says_done_before_it_is_closed()
+    {
+        async Task<(int Requester, int Provider, int All)> CountsAsync()
+        {
+            await using var db = await portal.DbAsync();
+            return ((await portal.NotificationsOfAsync("zhangwei")).Count, (await portal.NotificationsOfAsync("chenjing")).Count,
+                await db.Notifications.CountAsync());
+        }
+        var start = await CountsAsync();
+
+        var id = await portal.RaiseAsync(resource: "通知计数数据");
+        var raised = await CountsAsync();
+        Assert.Equal((start.Requester, start.Provider + 1), (raised.Requester, raised.Provider));
+
+        await portal.AnswerAsync("chenjing", id, DataCheckAnswer.NoError, "核对无误。");
+        var answered = await CountsAsync();
+        Assert.Equal((raised.Requester + 1, raised.Provider, raised.All + 1), answered);
+        var told = (await portal.NotificationsOfAsync("zhangwei"))[^1];
+        Assert.Equal((DataCheckTexts.AnswerNotificationTitle, $"data-checks/{id}"), (told.Title, told.Link));
+        Assert.Equal("“通知计数数据”的错误校核已答复：经核实无误。请确认无异议后关闭校核；如有异议，可重新提起一次。说明：核对无误。", told.Body);
+        Assert.DoesNotContain(await portal.NotificationsOfAsync("zhangwei"), n => n.Title.Contains("已办结") || n.Body.Contains("已办结"));
+
+        await portal.AsAsync("zhangwei", s => s.ReopenAsync(id, "仍有疑问。"));
+        var reopened = await CountsAsync();
+        Assert.Equal((answered.Requester, answered.Provider + 1), (reopened.Requester, reopened.Provider));
+
+        await portal.AnswerAsync("chenjing", id, DataCheckAnswer.ConfirmedAndCorrected, "已更正。");
+        var again = await CountsAsync();
+        Assert.Equal((reopened.Requester + 1, reopened.Provider, reopened.All + 1), again);
+        Assert.Contains("不能再次重新提起", (await portal.NotificationsOfAsync("zhangwei"))[^1].Body);
+
+        await portal.AsAsync("zhangwei", s => s.CloseAsync(id));
+        Assert.Equal(again, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task Lists_are_counted_sorted_and_paged_in_the_database_and_pages_never_overlap()
+    {
+        foreach (var name in new[] { "分页-丙", "分页-甲", "分页-乙" }) await portal.RaiseAsync(resource: name);
+        var all = await portal.AsAsync("zhangwei", s => s.ListAsync(DataCheckScope.Raised));
+
+        var first = await portal.AsAsync("zhangwei", s => s.PageAsync(new DataCheckListQuery(DataCheckScope.Raised, Take: 2)));
+        var second = await portal.AsAsync("zhangwei", s => s.PageAsync(new DataCheckListQuery(DataCheckScope.Raised, Skip: 2, Take: 2)));
+        var byName = await portal.AsAsync("zhangwei", s => s.PageAsync(
+            new DataCheckListQuery(DataCheckScope.Raised, Take: 100, Sort: DataCheckSort.ResourceName, Descending: false)));
+
+        Assert.Equal((2, all.Count), (first.Items.Count, first.Total));
+        Assert.Equal(all.Take(4).Select(r => r.Id), first.Items.Concat(second.Items).Select(r => r.Id));
+        Assert.Equal(byName.Items.Select(r => r.ResourceName).Order(StringComparer.Ordinal), byName.Items.Select(r => r.ResourceName));
+        var submitted = await portal.AsAsync("zhangwei", s => s.PageAsync(new DataCheckListQuery(DataCheckScope.Raised, DataCheckStatus.Closed)));
+        Assert.All(submitted.Items, r => Assert.Equal(DataCheckStatus.Closed, r.Status));
+    }
+
+    [Fact]
+    public async Task The_stamp_a_page_polls_changes_with_every_change_of_the_check()
+    {
+        var id = await portal.RaiseAsync();
+        var raised = await portal.AsAsync("zhangwei", s => s.StampAsync(id));
+        Assert.Equal(raised, await portal.AsAsync("zhangwei", s => s.StampAsync(id)));
+
+        var task = await portal.CheckTaskAsync(id);
+        await portal.AsAsync("chenjing", s => s.RequestExtensionAsync(id, task.Id, task.Version, 2, "需要调档"));
+        var extending = await portal.AsAsync("zhangwei", s => s.StampAsync(id));
+        await portal.AnswerAsync("chenjing", id);
+        var answered = await portal.AsAsync("zhangwei", s => s.StampAsync(id));
+        await portal.AsAsync("zhangwei", s => s.CloseAsync(id));
+        var closed = await portal.AsAsync("zhangwei", s => s.StampAsync(id));
+
+        Assert.Equal(4, new[] { raised, extending, answered, closed }.Distinct().Count());
+        Assert.Null(await portal.AsAsync("zhangwei", s => s.StampAsync(987_654_321)));
     }
 }

@@ -30,6 +30,34 @@ internal static class DataCheckAccess
         }
     }
 
+    /// <summary>
+    /// The departments whose checks <paramref name="authorityDepartmentId"/> supervises: those it is the data authority of,
+    /// found as the engine finds it (<see cref="WorkflowEngine.DataAuthorityOfAsync"/>: the authority of the department's
+    /// region, else of the nearest region above that has one). Empty when the department is no region's data authority.
+    /// Regions and departments are a short list; the checks themselves are then filtered in SQL.
+    /// </summary>
+    public static async Task<List<int>> SupervisedDepartmentsAsync(PortalDbContext db, int authorityDepartmentId, CancellationToken ct)
+    {
+        var parents = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.ParentId, ct);
+        var departments = await db.Departments.AsNoTracking()
+            .Select(d => new { d.Id, d.RegionId, d.IsRegionDataAuthority }).ToListAsync(ct);
+        var authorityOfRegion = departments.Where(d => d.IsRegionDataAuthority).ToDictionary(d => d.RegionId, d => d.Id);
+        if (!authorityOfRegion.ContainsValue(authorityDepartmentId)) return [];
+
+        int? AuthorityOf(int regionId)
+        {
+            int? region = regionId;
+            for (var depth = 0; region is { } id && depth < 16; depth++) // province > city > county: a few steps
+            {
+                if (authorityOfRegion.TryGetValue(id, out var authority)) return authority;
+                region = parents.GetValueOrDefault(id);
+            }
+            return null;
+        }
+
+        return [.. departments.Where(d => AuthorityOf(d.RegionId) == authorityDepartmentId).Select(d => d.Id)];
+    }
+
     /// <summary>The requester's specialists and approvers, and the person who raised it, close or reopen it.</summary>
     public static bool ActsForRequester(CurrentActor actor, DataCheckRequest request) =>
         actor.IsAuthenticated && (actor.UserId == request.RequesterUserId

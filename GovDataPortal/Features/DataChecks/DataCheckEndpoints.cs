@@ -15,7 +15,7 @@ public static class DataCheckEndpoints
     public static RouteGroupBuilder MapDataCheckEndpoints(this RouteGroupBuilder api)
     {
         var checks = api.MapGroup("/data-checks").WithTags("数据校核");
-        checks.MapGet("", List).WithSummary("数据校核列表（scope=raised 我部门提起的 / about 针对我部门数据的；status 可选）");
+        checks.MapGet("", List).WithSummary("数据校核列表（scope=raised 我部门提起的 / about 针对我部门数据的 / region 本区域督办（数据主管部门审核人）；status 可选）");
         checks.MapPost("", Raise).WithSummary("提起数据疑义、错误校核（数据专管员或部门审核人；证明材料请在页面上传）");
         checks.MapGet("/{id:long}", Get).WithSummary("数据校核详情（提起部门、提供部门及数据主管部门审核人可见）");
         checks.MapGet("/{id:long}/evidence", Evidence).WithSummary("下载证明材料");
@@ -33,9 +33,10 @@ public static class DataCheckEndpoints
         {
             null or "" or "raised" => DataCheckScope.Raised,
             "about" => DataCheckScope.AboutMine,
+            "region" => DataCheckScope.Region,
             _ => (DataCheckScope?)null,
         };
-        if (which is null) errors.Add("scope", "scope 只能为 raised 或 about。");
+        if (which is null) errors.Add("scope", "scope 只能为 raised、about 或 region。");
         DataCheckStatus? filter = null;
         if (!string.IsNullOrWhiteSpace(status))
         {

@@ -33,12 +33,47 @@ public sealed record RaiseDataCheckInput(
     [property: JsonConverter(typeof(JsonStringEnumConverter<DataCheckKind>))] DataCheckKind? Kind,
     string? Description);
 
-/// <summary>我部门提起的 (raised by my department) or 针对我部门数据的 (about my department's data).</summary>
+/// <summary>
+/// 我部门提起的 (raised by my department), 针对我部门数据的 (about my department's data), or 本区域（督办）: every check
+/// about the data of departments the actor's data authority supervises (hubei Art. 13 ¶1), read-only.
+/// </summary>
 public enum DataCheckScope
 {
     Raised = 1,
     AboutMine = 2,
+    Region = 3,
 }
+
+/// <summary>The columns a list can be sorted by (in SQL).</summary>
+public enum DataCheckSort
+{
+    CreatedAt = 0,
+    ResourceName = 1,
+    Kind = 2,
+    Status = 3,
+    RequesterDepartment = 4,
+    ProviderDepartment = 5,
+    Due = 6,
+}
+
+/// <summary>One page of a list: which checks, filtered, sorted and paged in the database.</summary>
+public sealed record DataCheckListQuery(
+    DataCheckScope Scope,
+    DataCheckStatus? Status = null,
+    int Skip = 0,
+    int Take = DataCheckService.DefaultPageSize,
+    DataCheckSort Sort = DataCheckSort.CreatedAt,
+    bool Descending = true,
+    bool OverdueOnly = false);
+
+/// <summary>The rows of one page and how many rows the whole list has.</summary>
+public sealed record DataCheckListPage(IReadOnlyList<DataCheckRow> Items, int Total);
+
+/// <summary>
+/// A cheap fingerprint of a check's state: the request's row version and the last history line of its current round.
+/// Any answer, close, reopening, return, extension or reminder changes it; an open page polls it to know when to reload.
+/// </summary>
+public sealed record DataCheckStamp(uint Version, long? LastEventId);
 
 /// <summary>One line of the lists.</summary>
 public sealed record DataCheckRow(
@@ -53,14 +88,18 @@ public sealed record DataCheckRow(
 {
     public string KindName => DataCheckTexts.KindName(Kind);
     public string StatusName => DataCheckTexts.StatusName(Status);
+
+    /// <summary>The provider's verification is past its deadline (still 待校核).</summary>
+    public bool Overdue => Deadline?.Overdue == true;
 }
 
 /// <summary>
 /// The deadline of the provider's open check task. <see cref="RemainingWorkingDays"/> as of today (Beijing): positive =
 /// left after today, 0 = due today, negative = overdue; null with <see cref="DueDate"/> when no statutory deadline.
+/// <see cref="Overdue"/>: the due instant has passed (the same test the lists' 只看逾期 filter runs in SQL).
 /// </summary>
 public sealed record DataCheckDeadline(DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, string RuleText,
-    int ExtensionDays, int? RemainingWorkingDays)
+    int ExtensionDays, int? RemainingWorkingDays, bool Overdue)
 {
     public string DueText => DueDate is { } due ? DeadlineDisplay.Due(due, Provisional) : DeadlineText.NoStatutoryDeadline;
     public string RemainingText => RemainingWorkingDays is { } d ? DeadlineDisplay.Remaining(d) : "";
@@ -91,6 +130,10 @@ public sealed record EvidenceInfo(Guid Id, string FileName, string ContentType, 
 public sealed record DataCheckRound(long InstanceId, int Number, string FlowName, string StatusName, DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt, IReadOnlyList<TimelineEntry> Events);
 
+/// <summary>
+/// A check as the actor may see it. <see cref="Supervising"/>: the actor reads it as the reviewer of the data authority
+/// that supervises the provider (hubei Art. 13 ¶1) — read-only, nothing to answer, close or reopen.
+/// </summary>
 public sealed record DataCheckDetail(
     long Id,
     int RequesterDepartmentId,
@@ -115,12 +158,16 @@ public sealed record DataCheckDetail(
     DataCheckTaskView? OpenTask,
     bool CanClose,
     bool CanReopen,
+    bool Supervising,
     IReadOnlyList<DataCheckRound> History)
 {
     public string KindName => DataCheckTexts.KindName(Kind);
     public string StatusName => DataCheckTexts.StatusName(Status);
     public string? AnswerName => Answer is { } a ? DataCheckTexts.AnswerName(a) : null;
     public string CountingRule => DeadlineText.CountingRule;
+
+    /// <summary>The provider's verification is past its deadline.</summary>
+    public bool Overdue => OpenTask is { ReturnedForClarification: false, Deadline.Overdue: true };
 }
 
 /// <summary>Body of <c>POST /api/data-checks/{id}/answer</c>.</summary>

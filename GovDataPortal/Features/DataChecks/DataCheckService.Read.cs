@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Inbox;
 using GovDataPortal.Features.Policies;
 using GovDataPortal.Features.Workflow;
@@ -8,38 +9,117 @@ namespace GovDataPortal.Features.DataChecks;
 
 public sealed partial class DataCheckService
 {
+    /// <summary>The most rows <see cref="ListAsync"/> returns (the API's list); pages ask for pages.</summary>
     public const int ListLimit = 500;
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
 
-    /// <summary>The latest checks my department raised, or that concern my department's data.</summary>
+    /// <summary>Whether the actor reviews for a data authority and may open 本区域（督办）.</summary>
+    public bool CanSupervise => actor.IsAuthenticated && actor.DepartmentId is not null && actor.IsInRole(PortalRoles.AuthorityReviewer);
+
+    /// <summary>The latest checks of a scope, newest first (at most <see cref="ListLimit"/>).</summary>
     public async Task<IReadOnlyList<DataCheckRow>> ListAsync(DataCheckScope scope, DataCheckStatus? status = null,
-        CancellationToken ct = default)
+        CancellationToken ct = default) =>
+        (await PageAsync(new DataCheckListQuery(scope, status, 0, ListLimit), ct)).Items;
+
+    /// <summary>
+    /// One page of the checks my department raised, that concern its data, or — for a data authority's reviewer — every
+    /// check about the data of the departments it supervises; filtered, sorted, counted and paged in one SQL query each.
+    /// </summary>
+    public async Task<DataCheckListPage> PageAsync(DataCheckListQuery q, CancellationToken ct = default)
     {
         actor.RequireSignedIn();
         var mine = actor.DepartmentId ?? throw new AccessDeniedException("您的账户未归属任何部门。");
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = scope == DataCheckScope.AboutMine
-            ? db.DataCheckRequests.AsNoTracking().Where(r => r.ProviderDepartmentId == mine)
-            : db.DataCheckRequests.AsNoTracking().Where(r => r.RequesterDepartmentId == mine);
-        if (status is { } s) query = query.Where(r => r.Status == s);
-        var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(ListLimit)
-            .Select(r => new
-            {
-                r.Id, r.ResourceName, r.Kind, r.Status, r.CreatedAt,
-                Requester = db.Departments.Where(d => d.Id == r.RequesterDepartmentId).Select(d => d.Name).FirstOrDefault(),
-                Provider = db.Departments.Where(d => d.Id == r.ProviderDepartmentId).Select(d => d.Name).FirstOrDefault(),
-                Task = db.FlowTasks.Where(t => t.InstanceId == r.FlowInstanceId && t.Status == FlowTaskStatus.Open
-                        && t.StepKey != WorkflowEngine.ExtensionConsentStep && t.StepKey != WorkflowEngine.ResubmitStep)
-                    .OrderBy(t => t.Id).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
+        var requests = db.DataCheckRequests.AsNoTracking();
+        switch (q.Scope)
+        {
+            case DataCheckScope.AboutMine:
+                requests = requests.Where(r => r.ProviderDepartmentId == mine);
+                break;
+            case DataCheckScope.Region:
+                if (!CanSupervise) throw new AccessDeniedException(DataCheckTexts.SuperviseOnlyMessage);
+                var supervised = await DataCheckAccess.SupervisedDepartmentsAsync(db, mine, ct);
+                requests = requests.Where(r => supervised.Contains(r.ProviderDepartmentId));
+                break;
+            default:
+                requests = requests.Where(r => r.RequesterDepartmentId == mine);
+                break;
+        }
+        if (q.Status is { } s) requests = requests.Where(r => r.Status == s);
+
+        var lines = requests.Select(r => new Line
+        {
+            Request = r,
+            Requester = db.Departments.Where(d => d.Id == r.RequesterDepartmentId).Select(d => d.Name).FirstOrDefault(),
+            Provider = db.Departments.Where(d => d.Id == r.ProviderDepartmentId).Select(d => d.Name).FirstOrDefault(),
+            Task = db.FlowTasks.Where(t => t.InstanceId == r.FlowInstanceId && t.Status == FlowTaskStatus.Open
+                    && t.StepKey != WorkflowEngine.ExtensionConsentStep && t.StepKey != WorkflowEngine.ResubmitStep)
+                .OrderBy(t => t.Id).FirstOrDefault(),
+        });
+        if (q.OverdueOnly)
+        {
+            var now = clock.GetUtcNow();
+            lines = lines.Where(l => l.Task != null && l.Task.DueAt < now);
+        }
+        var total = await lines.CountAsync(ct);
+        var take = Math.Clamp(q.Take, 1, Math.Max(MaxPageSize, ListLimit));
+        var rows = await Sorted(lines, q.Sort, q.Descending).Skip(Math.Max(q.Skip, 0)).Take(take).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
-        return [.. rows.Select(r => new DataCheckRow(r.Id, r.ResourceName, r.Kind, r.Status, r.Requester ?? "", r.Provider ?? "",
-            r.CreatedAt, r.Task is null ? null : DeadlineOf(r.Task, today)))];
+        return new DataCheckListPage([.. rows.Select(l => new DataCheckRow(l.Request.Id, l.Request.ResourceName, l.Request.Kind,
+            l.Request.Status, l.Requester ?? "", l.Provider ?? "", l.Request.CreatedAt, l.Task is null ? null : DeadlineOf(l.Task, today)))], total);
+    }
+
+    private sealed class Line
+    {
+        public DataCheckRequest Request { get; init; } = null!;
+        public string? Requester { get; init; }
+        public string? Provider { get; init; }
+        public FlowTask? Task { get; init; }
+    }
+
+    /// <summary>The chosen column, then the newest first and the id, so pages never overlap.</summary>
+    private static IQueryable<Line> Sorted(IQueryable<Line> lines, DataCheckSort sort, bool descending)
+    {
+        IOrderedQueryable<Line> ordered = (sort, descending) switch
+        {
+            (DataCheckSort.ResourceName, false) => lines.OrderBy(l => l.Request.ResourceName),
+            (DataCheckSort.ResourceName, true) => lines.OrderByDescending(l => l.Request.ResourceName),
+            (DataCheckSort.Kind, false) => lines.OrderBy(l => l.Request.Kind),
+            (DataCheckSort.Kind, true) => lines.OrderByDescending(l => l.Request.Kind),
+            (DataCheckSort.Status, false) => lines.OrderBy(l => l.Request.Status),
+            (DataCheckSort.Status, true) => lines.OrderByDescending(l => l.Request.Status),
+            (DataCheckSort.RequesterDepartment, false) => lines.OrderBy(l => l.Requester),
+            (DataCheckSort.RequesterDepartment, true) => lines.OrderByDescending(l => l.Requester),
+            (DataCheckSort.ProviderDepartment, false) => lines.OrderBy(l => l.Provider),
+            (DataCheckSort.ProviderDepartment, true) => lines.OrderByDescending(l => l.Provider),
+            // Checks without an open deadline (answered, closed) after those with one, whichever the direction.
+            (DataCheckSort.Due, false) => lines.OrderBy(l => l.Task == null).ThenBy(l => l.Task!.DueAt),
+            (DataCheckSort.Due, true) => lines.OrderBy(l => l.Task == null).ThenByDescending(l => l.Task!.DueAt),
+            (_, false) => lines.OrderBy(l => l.Request.CreatedAt),
+            _ => lines.OrderByDescending(l => l.Request.CreatedAt),
+        };
+        return sort == DataCheckSort.CreatedAt
+            ? (descending ? ordered.ThenByDescending(l => l.Request.Id) : ordered.ThenBy(l => l.Request.Id))
+            : ordered.ThenByDescending(l => l.Request.CreatedAt).ThenByDescending(l => l.Request.Id);
+    }
+
+    /// <summary>
+    /// The check's current <see cref="DataCheckStamp"/> (one indexed query, nothing else read): an open page polls it and
+    /// reloads when it changes, on whichever app node the change was made. Null when there is no such check.
+    /// </summary>
+    public async Task<DataCheckStamp?> StampAsync(long id, CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.DataCheckRequests.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new DataCheckStamp(r.Version, db.FlowEvents.Where(e => e.InstanceId == r.FlowInstanceId).Max(e => (long?)e.Id)))
+            .FirstOrDefaultAsync(ct);
     }
 
     private DataCheckDeadline DeadlineOf(FlowTask task, DateOnly today) =>
         new(task.DueDate, task.DueAt, task.Provisional, task.RuleText, task.ExtensionDays,
-            task.DueDate is { } due ? calendar.WorkingDaysUntil(today, due) : null);
+            task.DueDate is { } due ? calendar.WorkingDaysUntil(today, due) : null, task.DueAt < clock.GetUtcNow());
 
     /// <summary>
     /// The check with its evidence, the open task and what I may do, and every round's history; null when there is no
@@ -63,12 +143,14 @@ public sealed partial class DataCheckService
         var history = await HistoryAsync(db, r, names, ct);
         var task = await TaskViewAsync(db, r, ct);
         var requesterSide = DataCheckAccess.ActsForRequester(actor, r);
+        var supervising = actor.DepartmentId != r.RequesterDepartmentId && actor.DepartmentId != r.ProviderDepartmentId;
         return new DataCheckDetail(r.Id, r.RequesterDepartmentId, names.GetValueOrDefault(r.RequesterDepartmentId, ""), requesterName ?? "",
             r.ProviderDepartmentId, names.GetValueOrDefault(r.ProviderDepartmentId, ""), r.ResourceName, r.RecordIdentifier, r.Kind,
             r.Description, r.Status, r.Answer, r.Explanation, r.AnsweredAt, r.ReopenCount, r.ReopenReason, r.CreatedAt, r.ClosedAt,
             r.FlowInstanceId, evidence, task,
             CanClose: requesterSide && r.Status == DataCheckStatus.Answered,
             CanReopen: requesterSide && r.Status == DataCheckStatus.Answered && r.ReopenCount == 0,
+            Supervising: supervising && !requesterSide,
             history);
     }
 

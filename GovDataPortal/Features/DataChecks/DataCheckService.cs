@@ -25,6 +25,11 @@ public sealed partial class DataCheckService(
     Notifier notifier,
     AttachmentService attachments)
 {
+    /// <summary>Length limits of the texts (the columns' sizes): pages show them as counters; longer input is refused, never cut.</summary>
+    public const int ResourceNameMaxLength = 200;
+    public const int RecordIdentifierMaxLength = 100;
+    public const int DescriptionMaxLength = 2000;
+    public const int ExplanationMaxLength = 2000;
     public const int ReasonMaxLength = 1000;
 
     /// <summary>The active regulation's data-check flow; a clear refusal where it has none.</summary>
@@ -64,10 +69,11 @@ public sealed partial class DataCheckService(
         if (input.ProviderDepartmentId is not { } provider) errors.Add(F.ProviderDepartmentId, "请选择数据提供部门。");
         else if (provider == requester) errors.Add(F.ProviderDepartmentId, "不能对本部门的数据提起校核，请选择数据提供部门。");
         else if (!await db.Departments.AnyAsync(d => d.Id == provider, ct)) errors.Add(F.ProviderDepartmentId, "数据提供部门不存在。");
-        errors.Require(F.ResourceName, input.ResourceName, "数据资源名称", 200);
-        if (input.RecordIdentifier?.Trim().Length > 100) errors.Add(F.RecordIdentifier, "数据记录标识不能超过100个字符。");
+        errors.Require(F.ResourceName, input.ResourceName, "数据资源名称", ResourceNameMaxLength);
+        if (input.RecordIdentifier?.Trim().Length > RecordIdentifierMaxLength)
+            errors.Add(F.RecordIdentifier, $"数据记录标识不能超过{RecordIdentifierMaxLength}个字符。");
         if (input.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add(F.Kind, "请选择校核类型（疑义或错误）。");
-        errors.Require(F.Description, input.Description, "问题描述", 2000);
+        errors.Require(F.Description, input.Description, "问题描述", DescriptionMaxLength);
         return errors;
     }
 
@@ -115,10 +121,10 @@ public sealed partial class DataCheckService(
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var request = await LoadForCheckTaskAsync(db, id, taskId, ct);
+        var (request, _) = await LoadForCheckTaskAsync(db, id, taskId, ct);
         var errors = new ValidationErrors();
         if (answer is not { } result || !Enum.IsDefined(result)) errors.Add(F.Answer, "请选择校核结果。");
-        errors.Require(F.Explanation, explanation, "校核说明", 2000);
+        errors.Require(F.Explanation, explanation, "校核说明", ExplanationMaxLength);
         errors.ThrowIfInvalid();
 
         var text = explanation!.Trim();
@@ -130,13 +136,20 @@ public sealed partial class DataCheckService(
         await WorkflowEngine.SaveDecisionAsync(db, ct);
     }
 
-    /// <summary>The end-of-flow message only says "已办结"; this one carries the answer itself.</summary>
+    /// <summary>
+    /// One message per person for the answer. The engine, ending the flow, has just told the submitter "数据校核已办结" —
+    /// untrue here: the check is answered, and the requester may still close it or reopen it once. That message is
+    /// withdrawn before it is saved, and the answer's own message (the result, the explanation, what may still be done)
+    /// goes to the submitter and the requesting department's specialists instead.
+    /// </summary>
     private async Task NotifyAnswerAsync(PortalDbContext db, DataCheckRequest request, CancellationToken ct)
     {
-        var body = $"“{request.ResourceName}”的{DataCheckTexts.KindName(request.Kind)}校核结果：{DataCheckTexts.AnswerName(request.Answer!.Value)}。"
-            + $"说明：{request.Explanation}";
-        foreach (var userId in await WorkflowEngine.RequesterUsersAsync(db, request.RequesterDepartmentId, request.RequesterUserId, ct))
-            notifier.ToUser(db, userId, "数据校核已答复", body, Link(request));
+        var requesters = await WorkflowEngine.RequesterUsersAsync(db, request.RequesterDepartmentId, request.RequesterUserId, ct);
+        Notifier.WithdrawPending(db, n => requesters.Contains(n.UserId));
+        var body = DataCheckTexts.AnswerNotificationBody(request.ResourceName, request.Kind, request.Answer!.Value, request.Explanation!,
+            mayReopen: request.ReopenCount == 0);
+        foreach (var userId in requesters)
+            notifier.ToUser(db, userId, DataCheckTexts.AnswerNotificationTitle, body, Link(request));
     }
 
     /// <summary>
@@ -148,11 +161,14 @@ public sealed partial class DataCheckService(
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var request = await LoadForCheckTaskAsync(db, id, taskId, ct);
-        if (Flow.Extension is null)
+        var (_, task) = await LoadForCheckTaskAsync(db, id, taskId, ct);
+        if (Flow.Extension is not { } rule)
             throw new DomainException($"《{engine.Profile.Title}》未规定数据校核可以延期，请在期限内答复。", F.ExtensionDays);
         var errors = new ValidationErrors();
+        var left = rule.MaxTotalDays - task.ExtensionDays;
         if (days is not > 0) errors.Add(F.ExtensionDays, "请填写延期的工作日数。");
+        // Refused, never cut down to what is left (shuangpai Art. 27 ¶2: at most 15 working days in all).
+        else if (days > left) errors.Add(F.ExtensionDays, DataCheckTexts.ExtensionTooLong(rule.MaxTotalDays, left, rule.Citation.ToString()));
         errors.Require(F.Reason, reason, "延期理由", ReasonMaxLength);
         errors.ThrowIfInvalid();
 
@@ -235,12 +251,13 @@ public sealed partial class DataCheckService(
     }
 
     /// <summary>A check still waiting for its answer, and an open check task of it that the actor may act on.</summary>
-    private async Task<DataCheckRequest> LoadForCheckTaskAsync(PortalDbContext db, long id, long taskId, CancellationToken ct)
+    private async Task<(DataCheckRequest Request, FlowTask Task)> LoadForCheckTaskAsync(PortalDbContext db, long id, long taskId,
+        CancellationToken ct)
     {
         var request = await LoadAsync(db, id, ct);
-        await CheckTaskAsync(db, request, taskId, ct);
+        var task = await CheckTaskAsync(db, request, taskId, ct);
         RequireSubmitted(request);
-        return request;
+        return (request, task);
     }
 
     private static void RequireSubmitted(DataCheckRequest request)

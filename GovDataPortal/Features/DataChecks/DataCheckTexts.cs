@@ -10,6 +10,26 @@ public static class DataCheckTexts
     public const string NotVisibleMessage = "您无权查看该数据校核：仅提起部门、数据提供部门及数据主管部门审核人可以查看。";
     public const string ReopenOnceMessage = "每项校核只能重新提起一次。";
     public const string ChangedMessage = "该校核已被他人处理，请刷新后重试。";
+    public const string SuperviseOnlyMessage = "只有数据主管部门审核人可以查看本区域的数据校核。";
+
+    /// <summary>Shown on a check the data authority's reviewer reads as supervision.</summary>
+    public const string SupervisingNotice = "您以数据主管部门审核人身份督办查看本校核（仅查看，不能答复、关闭或重新提起）。";
+
+    public const string AnswerNotificationTitle = "数据校核已答复";
+
+    /// <summary>
+    /// The one message the requesting side gets when the provider answers: the result, the explanation, and what it
+    /// may still do — the check is answered, not 办结, until the requester closes it (or reopens it, once).
+    /// </summary>
+    public static string AnswerNotificationBody(string resourceName, DataCheckKind kind, DataCheckAnswer answer, string explanation,
+        bool mayReopen) =>
+        $"“{resourceName}”的{KindName(kind)}校核已答复：{AnswerName(answer)}。"
+        + (mayReopen ? "请确认无异议后关闭校核；如有异议，可重新提起一次。" : "请确认后关闭校核（已重新提起过一次，不能再次重新提起）。")
+        + $"说明：{explanation}";
+
+    /// <summary>The extension asked for is more than the regulation still allows (shuangpai Art. 27 ¶2: 15 working days in all).</summary>
+    public static string ExtensionTooLong(int maxTotalDays, int left, string citation) =>
+        $"延期累计不得超过{maxTotalDays}个工作日，本事项最多还可延期{Math.Max(left, 0)}个工作日（{citation}）。";
 
     /// <summary>shuangpai 双政办发〔2022〕8号 Art. 27 ¶3, word for word.</summary>
     public const string ShuangpaiServiceContinues =

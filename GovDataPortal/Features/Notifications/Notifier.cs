@@ -43,5 +43,16 @@ public sealed class Notifier(TimeProvider clock)
         db.Users.Where(u => u.DepartmentId == departmentId && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role))
             .Select(u => u.Id).ToListAsync(ct);
 
+    /// <summary>
+    /// Takes back messages added to this unit of work and not saved yet, where the feature's own message about the same
+    /// event replaces them (one message per event: a data check's answer ends its flow, but "已办结" would be untrue there).
+    /// </summary>
+    public static int WithdrawPending(PortalDbContext db, Func<Notification, bool> which)
+    {
+        var pending = db.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added && which(e.Entity)).ToList();
+        foreach (var entry in pending) entry.State = EntityState.Detached;
+        return pending.Count;
+    }
+
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }
