@@ -46,7 +46,7 @@ public class NotificationBellTests(PortalFixture portal) : PortalComponentTest, 
         Assert.Equal("查看全部通知", cut.Find(".gdp-bell-all").TextContent);
 
         cut.Find(".gdp-bell-panel").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" });
-        Assert.Empty(cut.FindAll(".gdp-bell-panel"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".gdp-bell-panel")));
     }
 
     [Fact]
