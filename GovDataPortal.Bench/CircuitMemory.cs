@@ -35,7 +35,7 @@ public static class CircuitMemory
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Portal"] = connectionString, ["Jobs:Enabled"] = "false", ["Quartz:Enabled"] = "false",
+            ["ConnectionStrings:Portal"] = connectionString, ["Jobs:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Services.AddPortal(builder.Configuration);

@@ -41,7 +41,7 @@ running_pid() {
 stop_pid() {
     local pid="$1"
     kill -TERM "$pid" 2>/dev/null || return 0
-    # Graceful shutdown first (Quartz waits for running jobs), then force.
+    # Graceful shutdown first (Hangfire lets running jobs finish), then force.
     for _ in $(seq 1 30); do
         kill -0 "$pid" 2>/dev/null || return 0
         sleep 0.5

@@ -4,7 +4,7 @@ using static GovDataPortal.Features.Policies.Jurisdiction;
 
 namespace GovDataPortal.Tests.Features.Policies;
 
-/// <summary>The five profiles against POLICIES.md §1 and the seed articles, number by number (no database).</summary>
+/// <summary>The five profiles against the regulations' articles, number by number (no database).</summary>
 public class BuiltInProfilesTests
 {
     private const string Share = FlowKeys.ConditionalShare, Uncatalogued = FlowKeys.UncataloguedDataRequest,

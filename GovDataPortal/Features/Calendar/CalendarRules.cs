@@ -21,7 +21,7 @@ public static class CalendarRules
     public const string BothKindsMessage = "同一日期不能既是节假日又是调休上班日。";
 
     /// <summary>
-    /// Shown on the calendar page and cited where deadlines are computed: POLICIES.md §1, the portal's counting rule.
+    /// Shown on the calendar page and cited where deadlines are computed: the portal's counting rule (stated on screen with every deadline).
     /// </summary>
     public const string CountingRule =
         "期限计算规则：受理当日不计入；期限为受理日之后第N个工作日的23:59:59（北京时间）。工作日不含周末和国务院公布的法定节假日，" +

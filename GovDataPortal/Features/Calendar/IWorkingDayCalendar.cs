@@ -3,7 +3,7 @@ namespace GovDataPortal.Features.Calendar;
 /// <summary>
 /// A computed deadline: the end (23:59:59 Asia/Shanghai) of the <see cref="Days"/>-th working day after the receipt
 /// date <see cref="From"/>; the receipt day is not counted, and a receipt on a non-working day counts from the next
-/// working day the same way (the portal's counting rule, POLICIES.md §1). <see cref="Provisional"/>: a year in the
+/// working day the same way (the portal's counting rule, stated on screen). <see cref="Provisional"/>: a year in the
 /// span has no published schedule, so weekends alone were used (shown as 暂定).
 /// </summary>
 public sealed record Deadline(DateOnly From, int Days, DateOnly Due, DateTimeOffset DueAt, bool Provisional);

@@ -106,7 +106,7 @@ public sealed class WorkingDayTable
     }
 
     /// <summary>
-    /// POLICIES.md §1 counting rule: the receipt day is not counted; the deadline is the end (23:59:59 Asia/Shanghai)
+    /// The portal's counting rule (stated on screen): the receipt day is not counted; the deadline is the end (23:59:59 Asia/Shanghai)
     /// of the Nth working day after the receipt date. A receipt on a non-working day needs no special case: the
     /// first working day after it is the first one counted. <paramref name="days"/> = 0 is the receipt day's own end
     /// ("same day"), whether or not it is a working day.

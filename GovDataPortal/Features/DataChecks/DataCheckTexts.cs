@@ -43,7 +43,7 @@ public static class DataCheckTexts
     public const string PortalServiceContinues = "校核期间，受理单位照常为公民、法人和其他组织办理业务（本系统的做法）。";
 
     /// <summary>
-    /// Service to the citizen continues while the provider verifies (POLICIES.md §3): the active regulation's own words
+    /// Service to the citizen continues while the provider verifies (shuangpai Art. 27, hubei Art. 13, longyan Art. 14, foshan Art. 30): the active regulation's own words
     /// where it has them, with the article; otherwise the portal's practice, marked as such.
     /// </summary>
     public static (string Text, string? Citation) ServiceContinues(Jurisdiction jurisdiction) => jurisdiction switch

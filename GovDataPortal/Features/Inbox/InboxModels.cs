@@ -69,7 +69,7 @@ public sealed record TaskDetail(
     InboxRow Task, string StepKey, string StatusName, bool IsOpen, string? DecisionName, DateTimeOffset? CompletedAt,
     int? RequestedDays, FlowHistory History, IReadOnlyList<ActionOption> Actions, IReadOnlyList<DepartmentOption> ForwardDepartments)
 {
-    /// <summary>How working days are counted (POLICIES.md §1), shown next to the deadline.</summary>
+    /// <summary>How working days are counted (the portal's counting rule), shown next to the deadline.</summary>
     public string CountingRule => DeadlineText.CountingRule;
 }
 

@@ -3,7 +3,7 @@ namespace GovDataPortal.Features.Policies;
 /// <summary>The words shown wherever a deadline appears, so every screen says the same thing and names its article.</summary>
 public static class DeadlineText
 {
-    /// <summary>How the portal counts working days (POLICIES.md §1); stated in the UI next to deadlines.</summary>
+    /// <summary>How the portal counts working days (the deadlines of every regulation are in working days); stated in the UI next to deadlines.</summary>
     public const string CountingRule =
         "受理当日不计入；期限为受理日后第N个工作日的23:59:59（北京时间）；工作日不含周末和国务院公布的法定节假日，含调休上班日；"
         + "非工作日收到的从下一个工作日起同样计算。";

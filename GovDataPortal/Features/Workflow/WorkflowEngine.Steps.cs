@@ -34,7 +34,7 @@ public sealed partial class WorkflowEngine
         return task;
     }
 
-    /// <summary>Due = the Nth working day after receipt, N = the rule's days plus granted extensions (POLICIES.md §1).</summary>
+    /// <summary>Due = the Nth working day after receipt, N = the rule's days plus granted extensions (the portal's counting rule).</summary>
     private void SetDeadline(FlowTask task)
     {
         if (task.DeadlineDays is not { } days) return;

@@ -1,6 +1,6 @@
 namespace GovDataPortal.Features.Policies;
 
-/// <summary>A yearly duty with a calendar due date rather than a working-day deadline (POLICIES.md §1 "Annual duties").</summary>
+/// <summary>A yearly duty with a calendar due date rather than a working-day deadline (changsha Art. 25, hubei Art. 11 and 38).</summary>
 public sealed record AnnualDuty(string Name, string Due, Citation Citation);
 
 public static class AnnualDuties

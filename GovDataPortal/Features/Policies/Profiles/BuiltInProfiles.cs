@@ -3,13 +3,13 @@ using GovDataPortal.Features.Identity;
 namespace GovDataPortal.Features.Policies;
 
 /// <summary>
-/// The five regulations as data (POLICIES.md §1–3). Every number sits next to the article it comes from; where a seed
+/// The five regulations as data (changsha, shuangpai, hubei, longyan, foshan). Every number sits next to the article it comes from; where a seed
 /// gives no number, <c>Days</c> is null (no enforced deadline) and where the portal reads "立即" as a number, the step
 /// carries a <see cref="StepRule.Reading"/> that says so. One file per jurisdiction.
 /// </summary>
 public static partial class BuiltInProfiles
 {
-    /// <summary>The portal's reading of "立即" (POLICIES.md "Where a seed gives no number"); never the seed's words.</summary>
+    /// <summary>The portal's reading of "立即" (longyan Art. 14 gives no number); never the seed's words.</summary>
     public const string ImmediatelyReading = "“立即”按1个工作日执行（本系统的解释，非原文）";
 
     public static IReadOnlyList<PolicyProfile> All { get; } = [Changsha(), Shuangpai(), Hubei(), Longyan(), Foshan()];
