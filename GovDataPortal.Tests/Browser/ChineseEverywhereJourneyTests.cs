@@ -16,6 +16,7 @@ public partial class ChineseEverywhereJourneyTests(BrowserFixture web) : IClassF
     {
         "PostgreSQL", "CSV", "xlsx", "Excel", "WPS", "API", "OpenAPI", "PDF", "MySQL", "REST", "SMTP", "HTTP", "HTTPS", "JSON", "URL",
         "SHA", "ID",
+        "Authorization", "Bearer", // the HTTP header shown with personal access tokens, as it must be typed
     };
 
     [Theory]
@@ -51,6 +52,7 @@ public partial class ChineseEverywhereJourneyTests(BrowserFixture web) : IClassF
     {
         var cleaned = Email().Replace(text, " ");
         cleaned = TokenPrefix().Replace(cleaned, " ");
+        cleaned = Code().Replace(cleaned, " "); // 统一社会信用代码 and other codes mixing capitals and digits
         foreach (var account in DemoAccounts.All) cleaned = cleaned.Replace(account.UserName, " ", StringComparison.Ordinal);
         return LatinWord().Matches(cleaned).Select(m => m.Value).Where(w => !ProperNames.Contains(w)).Distinct();
     }
@@ -60,6 +62,9 @@ public partial class ChineseEverywhereJourneyTests(BrowserFixture web) : IClassF
 
     [GeneratedRegex(@"gdp_[A-Za-z0-9_\-]+")]
     private static partial Regex TokenPrefix();
+
+    [GeneratedRegex(@"\b[0-9A-Z]*[0-9][0-9A-Z]*\b")]
+    private static partial Regex Code();
 
     [GeneratedRegex(@"[A-Za-z]{2,}")]
     private static partial Regex LatinWord();
