@@ -174,6 +174,48 @@ public class CalendarAdminTests(PortalFixture portal) : IClassFixture<PortalFixt
     }
 
     [Fact]
+    public async Task An_import_the_database_refuses_halfway_leaves_the_year_and_the_log_as_they_were()
+    {
+        await AsAdminAsync(s => s.ImportCsvAsync(2036, Utf8(CompleteCsv(2036))));
+        var before = await DaysAsync(2036);
+        long auditBefore;
+        await using (var db = await portal.DbAsync()) auditBefore = await db.AuditRecords.LongCountAsync();
+        // A name changed, a day dropped, and two days added of which the database refuses the second: the statement
+        // fails after the others were sent, so only a transaction around the whole import keeps it all-or-nothing.
+        var file = CompleteCsv(2036, "2036-12-30,holiday,测试,2036", "2036-12-31,holiday,数据库拒绝,2036")
+            .Replace("2036-06-05,holiday,端午节", "2036-06-05,holiday,端午节假期").Replace("2036-10-02,holiday,国庆节,2036\n", "");
+        await ExecuteAsync("""
+            CREATE FUNCTION test_refuse_day() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN IF NEW."Name" = '数据库拒绝' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER test_refuse_day BEFORE INSERT ON calendar_days FOR EACH ROW EXECUTE FUNCTION test_refuse_day();
+            """);
+        try
+        {
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => AsAdminAsync(s => s.ImportCsvAsync(2036, Utf8(file))));
+        }
+        finally
+        {
+            await ExecuteAsync("DROP TRIGGER test_refuse_day ON calendar_days; DROP FUNCTION test_refuse_day();");
+        }
+
+        Assert.Equal(before, await DaysAsync(2036));
+        await using (var db = await portal.DbAsync()) Assert.Equal(auditBefore, await db.AuditRecords.LongCountAsync());
+    }
+
+    private async Task<List<(DateOnly, CalendarDayKind, string)>> DaysAsync(int noticeYear)
+    {
+        await using var db = await portal.DbAsync();
+        return (await db.CalendarDays.Where(d => d.NoticeYear == noticeYear).OrderBy(d => d.Date).ToListAsync())
+            .Select(d => (d.Date, d.Kind, d.Name)).ToList();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var db = await portal.DbAsync();
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
+    [Fact]
     public async Task A_day_of_another_notice_cannot_be_imported_again()
     {
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => AsAdminAsync(s =>
