@@ -53,7 +53,7 @@ public class AuditLogPageBrowserTests(BrowserFixture web) : IClassFixture<Browse
         await page.FillAsync("#filter-user", "");
         await page.FillAsync("#filter-department", "政务服务");
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "双牌县政务服务中心" }).ClickAsync();
-        await page.Locator("#audit-filter-action").ClickAsync();
+        await page.Locator(".mud-input:has(#audit-filter-action)").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "登录" }).First.ClickAsync();
         await page.ClickAsync("#audit-search");
         await Assertions.Expect(page.Locator("#audit-export")).ToHaveAttributeAsync("href", new Regex(@"departmentId=\d+&action=Login$"));

@@ -81,5 +81,8 @@ public class AuditLogPageTests(PortalFixture portal) : PortalComponentTest, ICla
         var table = cut.Find(".gdp-audit-changes");
         Assert.DoesNotContain("原值\"", table.TextContent);
         Assert.DoesNotContain("+00:00", table.TextContent);
+
+        cut.Find("#audit-grid tbody tr button").Click(); // and closed again
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".gdp-audit-changes")), Wait);
     }
 }
