@@ -114,6 +114,21 @@ public class CalendarAdminTests(PortalFixture portal) : IClassFixture<PortalFixt
     }
 
     [Fact]
+    public async Task Over_long_names_and_sources_are_refused_in_Chinese_and_nothing_is_saved()
+    {
+        var longName = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            AsAdminAsync(s => s.AddDayAsync(D("2041-01-01"), CalendarDayKind.Holiday, new string('元', CalendarRules.NameMaxLength + 1))));
+        Assert.Equal([$"名称不能超过{CalendarRules.NameMaxLength}个字符。"], longName.Errors.ByField[CalendarFields.Name]);
+        Assert.Equal(0, await RowCountAsync(2041));
+
+        await AsAdminAsync(s => s.ImportCsvAsync(2041, Utf8(CompleteCsv(2041))));
+        var longSource = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            AsAdminAsync(s => s.PublishAsync(2041, new string('号', CalendarAdminService.SourceMaxLength + 1))));
+        Assert.Equal([$"依据不能超过{CalendarAdminService.SourceMaxLength}个字符。"], longSource.Errors.ByField["source"]);
+        Assert.False((await AsAdminAsync(s => s.ListYearAsync(2041))).IsPublished);
+    }
+
+    [Fact]
     public async Task A_date_cannot_be_both_holiday_and_makeup_day()
     {
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() =>

@@ -16,12 +16,16 @@ public class CalendarPageTests(PortalFixture portal) : PortalComponentTest, ICla
         var scope = await portal.ScopeAsAsync(userName);
         Services.AddSingleton(scope.Get<CalendarAdminService>());
         RenderPopoverProvider();
-        RenderDialogProvider();
+        _dialogs = RenderDialogProvider();
         var page = Render<CalendarPage>();
         return (page, scope);
     }
 
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private IRenderedComponent<MudBlazor.MudDialogProvider> _dialogs = null!;
+
+    private void Confirm(string button) =>
+        _dialogs.WaitForAssertion(() => _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == button).Click(), Wait);
 
     private async Task<int> RowCountAsync(int noticeYear)
     {
@@ -136,5 +140,38 @@ public class CalendarPageTests(PortalFixture portal) : PortalComponentTest, ICla
         cut.WaitForAssertion(() => Assert.Contains("新增 11 个", cut.Find(".gdp-import-result").TextContent), Wait);
         Assert.Contains("七个法定节日均已录入", cut.Find("#calendar-completeness").TextContent);
         Assert.Equal(11, await RowCountAsync(2038));
+    }
+
+    [Fact]
+    public async Task Adding_deleting_publishing_and_unpublishing_work_from_the_page()
+    {
+        var (cut, scope) = await RenderAsAsync("admin");
+        await using var _ = scope;
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("#calendar-open-year")), Wait);
+        cut.Find("#calendar-other-year").Input("2042");
+        cut.Find("#calendar-open-year").Click();
+        cut.WaitForAssertion(() => Assert.Contains("2042年全年工作日", cut.Find("#calendar-summary").TextContent), Wait);
+
+        cut.Find("#calendar-date").Change("2042-12-01");
+        cut.Find("#calendar-name").Change("测试日");
+        cut.Find("#calendar-add").Click();
+        cut.WaitForAssertion(() => Assert.Contains("2042-12-01", cut.Find("#calendar-days").TextContent), Wait);
+        Assert.Equal(1, await RowCountAsync(2042));
+
+        cut.Find(".gdp-remove-day").Click();
+        Confirm("删除");
+        cut.WaitForAssertion(() => Assert.Contains("本年尚未录入节假日安排。", cut.Find("#calendar-days").TextContent), Wait);
+        Assert.Equal(0, await RowCountAsync(2042));
+
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(CalendarAdminTests.CompleteCsv(2042), "2042.csv"));
+        cut.WaitForAssertion(() => Assert.False(cut.Find("#calendar-publish").HasAttribute("disabled")), Wait);
+        cut.Find("#calendar-source").Change("国办发明电〔2041〕9号");
+        cut.Find("#calendar-publish").Click();
+        cut.WaitForAssertion(() => Assert.Contains("已发布", cut.Find("#calendar-status").TextContent), Wait);
+        Assert.Contains("国办发明电〔2041〕9号", cut.Find("#calendar-summary").TextContent);
+
+        cut.Find("#calendar-unpublish").Click();
+        Confirm("取消发布");
+        cut.WaitForAssertion(() => Assert.Contains("未发布", cut.Find("#calendar-status").TextContent), Wait);
     }
 }
