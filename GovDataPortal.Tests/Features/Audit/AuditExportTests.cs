@@ -2,6 +2,8 @@ using System.Text.Json;
 using GovDataPortal.Features.Audit;
 using GovDataPortal.Features.Demo;
 using GovDataPortal.Features.Identity;
+using GovDataPortal.Features.Organisation;
+using GovDataPortal.Infrastructure;
 using GovDataPortal.Infrastructure.Excel;
 using GovDataPortal.Tests.Support;
 using Microsoft.AspNetCore.Authorization;
@@ -37,7 +39,7 @@ public class AuditExportTests(PortalFixture portal) : IClassFixture<PortalFixtur
         Assert.Equal(2, count);
         Assert.Equal(Header, rows[0]);
         Assert.Equal(3, rows.Count);
-        Assert.Equal([second.ToString(), "2031-06-01 11:00:00", "liuyang", DemoAccounts.Market, "127.0.0.1", "登录", "", "", """{"方式":"密码"}"""], rows[1]);
+        Assert.Equal([second.ToString(), "2031-06-01 11:00:00", "liuyang", DemoAccounts.Market, "127.0.0.1", "登录", "", "", "方式：密码"], rows[1]);
         Assert.Equal([first.ToString(), "2031-06-01 09:00:00", "zhangwei", DemoAccounts.Police], rows[2][..4]);
 
         var exported = await LastRecordAsync();
@@ -47,6 +49,39 @@ public class AuditExportTests(PortalFixture portal) : IClassFixture<PortalFixtur
         var conditions = summary.RootElement.GetProperty("筛选条件");
         Assert.Equal(("登录", "2031-06-01", "2031-06-01"), (conditions.GetProperty("操作").GetString(),
             conditions.GetProperty("起始日期").GetString(), conditions.GetProperty("截止日期").GetString()));
+    }
+
+    /// <summary>
+    /// Regression: the 摘要 column held the stored JSON (English keys, UTC instants). A real change made through the
+    /// audit interceptor comes back from the file as Chinese field names, old → new, in Beijing time.
+    /// </summary>
+    [Fact]
+    public async Task The_summary_column_reads_back_as_Chinese_fields_with_old_and_new_values_in_Beijing_time()
+    {
+        var at = Beijing(2031, 8, 3, 10);
+        portal.Clock.Set(at);
+        string oldName, newName, oldCreated;
+        int departmentId;
+        await using (var admin = await portal.ScopeAsAsync("admin"))
+        await using (var db = await admin.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            var department = await db.Departments.OrderBy(d => d.Id).FirstAsync(d => d.Kind == DepartmentKind.GovernmentDepartment);
+            (departmentId, oldName, oldCreated) = (department.Id, department.Name, ChinaTime.Format(department.CreatedAt));
+            department.Name = newName = department.Name + "（更名）";
+            department.Kind = DepartmentKind.PublicServiceEnterprise;
+            department.CreatedAt = Beijing(2031, 8, 1, 9, 15, 30);
+            await db.SaveChangesAsync();
+        }
+        var day = new DateOnly(2031, 8, 3);
+        using var file = new MemoryStream();
+
+        await using (var scope = await portal.ScopeAsAsync("auditor"))
+            await scope.Get<AuditQueryService>().ExportAsync(new AuditFilter(Action: AuditActions.Update, From: day, To: day), file);
+
+        file.Position = 0;
+        var row = Assert.Single(XlsxReader.ReadRows(file).Skip(1));
+        Assert.Equal(("2031-08-03 10:00:00", "修改", "部门", departmentId.ToString()), (row[1], row[5], row[6], row[7]));
+        Assert.Equal($"创建时间：{oldCreated} → 2031-08-01 09:15:30；部门类型：政务部门 → 公共服务企业；部门名称：{oldName} → {newName}", row[8]);
     }
 
     [Fact]

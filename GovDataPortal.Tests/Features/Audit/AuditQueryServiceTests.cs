@@ -132,4 +132,13 @@ public class AuditQueryServiceTests(PortalFixture portal) : IClassFixture<Portal
 
         Assert.Equal(["Action", "From", "To"], e.Errors.ByField.Keys.Order());
     }
+
+    [Fact]
+    public async Task An_over_long_user_name_term_is_refused_in_Chinese()
+    {
+        var e = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            QueryAsync(new AuditFilter(UserName: new string('张', AuditFilter.MaxUserNameLength + 1))));
+
+        Assert.Equal([$"用户名不能超过{AuditFilter.MaxUserNameLength}个字符。"], e.Errors.ByField[nameof(AuditFilter.UserName)]);
+    }
 }

@@ -114,6 +114,21 @@ public class CalendarAdminTests(PortalFixture portal) : IClassFixture<PortalFixt
     }
 
     [Fact]
+    public async Task Over_long_names_and_sources_are_refused_in_Chinese_and_nothing_is_saved()
+    {
+        var longName = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            AsAdminAsync(s => s.AddDayAsync(D("2041-01-01"), CalendarDayKind.Holiday, new string('元', CalendarRules.NameMaxLength + 1))));
+        Assert.Equal([$"名称不能超过{CalendarRules.NameMaxLength}个字符。"], longName.Errors.ByField[CalendarFields.Name]);
+        Assert.Equal(0, await RowCountAsync(2041));
+
+        await AsAdminAsync(s => s.ImportCsvAsync(2041, Utf8(CompleteCsv(2041))));
+        var longSource = await Assert.ThrowsAsync<ValidationFailedException>(() =>
+            AsAdminAsync(s => s.PublishAsync(2041, new string('号', CalendarAdminService.SourceMaxLength + 1))));
+        Assert.Equal([$"依据不能超过{CalendarAdminService.SourceMaxLength}个字符。"], longSource.Errors.ByField["source"]);
+        Assert.False((await AsAdminAsync(s => s.ListYearAsync(2041))).IsPublished);
+    }
+
+    [Fact]
     public async Task A_date_cannot_be_both_holiday_and_makeup_day()
     {
         var refused = await Assert.ThrowsAsync<ValidationFailedException>(() =>
@@ -171,6 +186,48 @@ public class CalendarAdminTests(PortalFixture portal) : IClassFixture<PortalFixt
 
         Assert.Equal(new CalendarImportResult(0, 1, 1, 9), result);
         Assert.Equal(10, await RowCountAsync(2034));
+    }
+
+    [Fact]
+    public async Task An_import_the_database_refuses_halfway_leaves_the_year_and_the_log_as_they_were()
+    {
+        await AsAdminAsync(s => s.ImportCsvAsync(2036, Utf8(CompleteCsv(2036))));
+        var before = await DaysAsync(2036);
+        long auditBefore;
+        await using (var db = await portal.DbAsync()) auditBefore = await db.AuditRecords.LongCountAsync();
+        // A name changed, a day dropped, and two days added of which the database refuses the second: the statement
+        // fails after the others were sent, so only a transaction around the whole import keeps it all-or-nothing.
+        var file = CompleteCsv(2036, "2036-12-30,holiday,测试,2036", "2036-12-31,holiday,数据库拒绝,2036")
+            .Replace("2036-06-05,holiday,端午节", "2036-06-05,holiday,端午节假期").Replace("2036-10-02,holiday,国庆节,2036\n", "");
+        await ExecuteAsync("""
+            CREATE FUNCTION test_refuse_day() RETURNS trigger LANGUAGE plpgsql AS
+            $$ BEGIN IF NEW."Name" = '数据库拒绝' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER test_refuse_day BEFORE INSERT ON calendar_days FOR EACH ROW EXECUTE FUNCTION test_refuse_day();
+            """);
+        try
+        {
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => AsAdminAsync(s => s.ImportCsvAsync(2036, Utf8(file))));
+        }
+        finally
+        {
+            await ExecuteAsync("DROP TRIGGER test_refuse_day ON calendar_days; DROP FUNCTION test_refuse_day();");
+        }
+
+        Assert.Equal(before, await DaysAsync(2036));
+        await using (var db = await portal.DbAsync()) Assert.Equal(auditBefore, await db.AuditRecords.LongCountAsync());
+    }
+
+    private async Task<List<(DateOnly, CalendarDayKind, string)>> DaysAsync(int noticeYear)
+    {
+        await using var db = await portal.DbAsync();
+        return (await db.CalendarDays.Where(d => d.NoticeYear == noticeYear).OrderBy(d => d.Date).ToListAsync())
+            .Select(d => (d.Date, d.Kind, d.Name)).ToList();
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var db = await portal.DbAsync();
+        await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     [Fact]

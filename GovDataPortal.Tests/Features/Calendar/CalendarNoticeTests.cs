@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Bunit;
 using GovDataPortal.Features.Calendar;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Infrastructure;
@@ -42,33 +43,48 @@ public class CalendarNoticeTests
         Assert.Null(Notice(Table, oct31).MissingYear());
     }
 
-    private static Task<AngleSharp.Dom.IDocument> RenderBannerAsync(string? role, DateTimeOffset now)
+    /// <summary>The banner rendered by bUnit for a user with <paramref name="role"/> (or nobody) at <paramref name="now"/>.</summary>
+    private sealed class Banner : PortalComponentTest
     {
-        var actor = new CurrentActor();
-        if (role is not null)
-            actor.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "x"), new Claim(ClaimTypes.Role, role)], "test")), null);
-        return ComponentRenderer.RenderAsync<CalendarYearBanner>(services: s => s
-            .AddSingleton(actor)
-            .AddSingleton(Notice(Table, now)));
+        public IRenderedComponent<CalendarYearBanner> Render(string? role, DateTimeOffset now)
+        {
+            var actor = new CurrentActor();
+            if (role is not null)
+                actor.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "x"), new Claim(ClaimTypes.Role, role)], "test")), null);
+            Services.AddSingleton(actor);
+            Services.AddSingleton(Notice(Table, now));
+            return Render<CalendarYearBanner>();
+        }
     }
 
     [Fact]
-    public async Task The_banner_shows_the_system_administrator_the_missing_year()
+    public async Task The_banner_shows_the_system_administrator_the_missing_year_with_a_link_and_can_be_closed()
     {
-        var doc = await RenderBannerAsync(PortalRoles.SystemAdmin, Nov1Beijing);
-        var banner = doc.QuerySelector(".gdp-calendar-banner");
-        Assert.NotNull(banner);
+        await using var context = new Banner();
+        var cut = context.Render(PortalRoles.SystemAdmin, Nov1Beijing);
+
+        var banner = cut.Find(".gdp-calendar-banner");
         Assert.Contains("明年（2027年）的节假日安排尚未录入，期限将按仅排除周末暂定计算。请系统管理员在“工作日历”中录入并发布。", banner.TextContent);
+        Assert.Equal("admin/calendar?year=2027", banner.QuerySelector("a")!.GetAttribute("href"));
+
+        cut.Find(".gdp-calendar-banner button").Click();
+        Assert.Empty(cut.FindAll(".gdp-calendar-banner"));
     }
 
     [Theory]
     [InlineData(PortalRoles.DataSpecialist)]
     [InlineData(null)]
-    public async Task The_banner_stays_hidden_from_everyone_else(string? role) =>
-        Assert.Null((await RenderBannerAsync(role, Nov1Beijing)).QuerySelector(".gdp-calendar-banner"));
+    public async Task The_banner_stays_hidden_from_everyone_else(string? role)
+    {
+        await using var context = new Banner();
+        Assert.Empty(context.Render(role, Nov1Beijing).FindAll(".gdp-calendar-banner"));
+    }
 
     [Fact]
-    public async Task The_banner_stays_hidden_before_November() =>
-        Assert.Null((await RenderBannerAsync(PortalRoles.SystemAdmin, new DateTimeOffset(2026, 10, 31, 12, 0, 0, TimeSpan.FromHours(8))))
-            .QuerySelector(".gdp-calendar-banner"));
+    public async Task The_banner_stays_hidden_before_November()
+    {
+        await using var context = new Banner();
+        Assert.Empty(context.Render(PortalRoles.SystemAdmin, new DateTimeOffset(2026, 10, 31, 12, 0, 0, TimeSpan.FromHours(8)))
+            .FindAll(".gdp-calendar-banner"));
+    }
 }

@@ -11,6 +11,7 @@ public class PoliciesPageBrowserTests(BrowserFixture web) : IClassFixture<Browse
     public async Task A_signed_in_user_reads_the_local_rules_and_switches_to_the_comparison()
     {
         var page = await web.SignedInPageAsync("zhangwei");
+        await page.SetViewportSizeAsync(1366, 768);
         await page.GotoAsync("policies");
         await BrowserFixture.WaitForCircuitAsync(page);
 
@@ -27,6 +28,7 @@ public class PoliciesPageBrowserTests(BrowserFixture web) : IClassFixture<Browse
             .Locator("[data-jurisdiction='hubei']");
         await Assertions.Expect(hubeiShare).ToContainTextAsync("10个工作日，逾期视为同意");
         await Assertions.Expect(hubeiShare).ToContainTextAsync("第二十条");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await BrowserFixture.ScreenshotAsync(page, "policies-comparison");
     }
 

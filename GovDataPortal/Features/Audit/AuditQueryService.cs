@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Infrastructure;
 using GovDataPortal.Infrastructure.Excel;
@@ -13,6 +14,12 @@ public sealed record AuditRow(
     public string Time => ChinaTime.Format(OccurredAt);
     public string ActionName => AuditActions.DisplayName(Action);
     public string EntityTypeName => AuditEntityTypes.DisplayName(EntityType);
+
+    /// <summary>The stored JSON as lines with Chinese field names and Beijing times (the page's detail row).</summary>
+    [JsonIgnore] public IReadOnlyList<AuditChangeRow> Changes => AuditChanges.Rows(EntityType, Summary);
+
+    /// <summary>The same on one line ("名称：旧 → 新；…"): the grid's 摘要 column and the export's.</summary>
+    [JsonIgnore] public string SummaryText => AuditChanges.Text(EntityType, Summary);
 }
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Items, int Total);
@@ -83,7 +90,7 @@ public sealed class AuditQueryService(IDbContextFactory<PortalDbContext> factory
         // Streamed row by row from the database into the sheet: neither side holds the whole log.
         await foreach (var r in Rows(db, filter).AsAsyncEnumerable().WithCancellation(ct))
             sheet.WriteRow(r.Id, WholeSeconds(r.OccurredAt.ToChina().DateTime), r.UserName, r.DepartmentName, r.IpAddress,
-                r.ActionName, r.EntityTypeName, r.EntityId, r.Summary);
+                r.ActionName, r.EntityTypeName, r.EntityId, r.SummaryText);
         return sheet.RowCount;
     }
 

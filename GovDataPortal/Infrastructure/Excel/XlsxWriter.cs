@@ -19,7 +19,8 @@ public sealed record XlsxColumn(string Header, double Width = 16);
 /// (dotnet/Open-XML-SDK#807) — about 1 KB per audit row, so a 100k-row export would hold ~200 MB. A write-only package
 /// is refused by the SDK 2.x ("requires that the package be opened with Read access"). So the few fixed package parts
 /// are written here by hand and the zip is written in create mode, which streams and also accepts a forward-only
-/// output stream.
+/// output stream. Kept as it is on DocumentFormat.OpenXml 3.3.0: the typed elements and <see cref="OpenXmlWriter"/>
+/// it uses are unchanged there, and the tests read every written file back and validate it against the schema.
 /// </para>
 /// <para>
 /// Writes are synchronous. Kestrel refuses synchronous writes to a response body, so HTTP callers write to a temp
