@@ -24,8 +24,9 @@ public static class Database
     }
 
     /// <summary>
-    /// Applies pending migrations and logs each one. Run by <c>GovDataPortal migrate</c>, and at start-up only where
-    /// <c>Database:MigrateOnStartup</c> is true (Development); production operators run the command themselves.
+    /// Applies pending migrations and logs each one, then brings Hangfire's own schema up to date (its installer is
+    /// idempotent). Run by <c>GovDataPortal migrate</c>, and at start-up only where <c>Database:MigrateOnStartup</c> is
+    /// true (Development); production operators run the command themselves, so app nodes never run DDL.
     /// </summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
@@ -34,13 +35,17 @@ public static class Database
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count == 0)
-        {
             logger.LogInformation("数据库结构已是最新，无待应用的迁移。");
-            return pending;
+        else
+        {
+            foreach (var m in pending) logger.LogInformation("待应用迁移：{Migration}", m);
+            await db.Database.MigrateAsync(ct);
+            logger.LogInformation("已应用 {Count} 个迁移：{Migrations}", pending.Count, string.Join(", ", pending));
         }
-        foreach (var m in pending) logger.LogInformation("待应用迁移：{Migration}", m);
-        await db.Database.MigrateAsync(ct);
-        logger.LogInformation("已应用 {Count} 个迁移：{Migrations}", pending.Count, string.Join(", ", pending));
+        await using var connection = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync(ct);
+        Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(connection, Jobs.PortalJobs.Schema);
+        logger.LogInformation("后台任务表结构（{Schema}）已就绪。", Jobs.PortalJobs.Schema);
         return pending;
     }
 }

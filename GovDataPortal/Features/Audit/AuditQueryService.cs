@@ -15,6 +15,9 @@ public sealed record AuditRow(
     public string ActionName => AuditActions.DisplayName(Action);
     public string EntityTypeName => AuditEntityTypes.DisplayName(EntityType);
 
+    /// <summary>The object's key as people read it: a role assignment's key names the role in Chinese.</summary>
+    [JsonIgnore] public string? EntityIdText => AuditChanges.EntityIdText(EntityType, EntityId);
+
     /// <summary>The stored JSON as lines with Chinese field names and Beijing times (the page's detail row).</summary>
     [JsonIgnore] public IReadOnlyList<AuditChangeRow> Changes => AuditChanges.Rows(EntityType, Summary);
 
@@ -90,7 +93,7 @@ public sealed class AuditQueryService(IDbContextFactory<PortalDbContext> factory
         // Streamed row by row from the database into the sheet: neither side holds the whole log.
         await foreach (var r in Rows(db, filter).AsAsyncEnumerable().WithCancellation(ct))
             sheet.WriteRow(r.Id, WholeSeconds(r.OccurredAt.ToChina().DateTime), r.UserName, r.DepartmentName, r.IpAddress,
-                r.ActionName, r.EntityTypeName, r.EntityId, r.SummaryText);
+                r.ActionName, r.EntityTypeName, r.EntityIdText, r.SummaryText);
         return sheet.RowCount;
     }
 

@@ -1,3 +1,5 @@
+using GovDataPortal.Features.Calendar;
+using GovDataPortal.Features.Policies;
 using GovDataPortal.Features.Workflow;
 using GovDataPortal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,11 @@ public sealed record DeadlineSummary(int Open, int Overdue, int DueToday, int Du
 
 /// <summary>A flow my department started that is waiting on someone else.</summary>
 public sealed record WaitingRow(long InstanceId, string SubjectTitle, string FlowName, string? StepName, string WaitingOn,
-    DateOnly? DueDate, string? RuleText, int? RemainingWorkingDays);
+    DateOnly? DueDate, bool Provisional, string? RuleText, int? RemainingWorkingDays)
+{
+    /// <summary>"2026-10-10（星期六）23:59 截止（暂定）", or "无法定期限" — as in 我的待办.</summary>
+    public string DueText => DueDate is { } due ? DeadlineDisplay.Due(due, Provisional) : DeadlineText.NoStatutoryDeadline;
+}
 
 /// <summary>Open and overdue tasks of one department (督办 and leadership views).</summary>
 public sealed record DepartmentLoad(int DepartmentId, string DepartmentName, int Open, int Overdue);
@@ -48,13 +54,13 @@ public sealed partial class InboxService
             .OrderBy(t => t.DueAt).ThenBy(t => t.Id).Take(Math.Clamp(take, 1, InboxQuery.MaxTake))
             .Select(t => new
             {
-                t.InstanceId, t.Instance!.SubjectTitle, t.Instance.FlowName, t.StepName, t.DueDate, t.RuleText,
+                t.InstanceId, t.Instance!.SubjectTitle, t.Instance.FlowName, t.StepName, t.DueDate, t.Provisional, t.RuleText,
                 WaitingOn = db.Departments.Where(d => d.Id == t.AssigneeDepartmentId).Select(d => d.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         return [.. rows.Select(r => new WaitingRow(r.InstanceId, r.SubjectTitle, r.FlowName, r.StepName, r.WaitingOn ?? "",
-            r.DueDate, r.RuleText, r.DueDate is { } due ? calendar.WorkingDaysUntil(today, due) : null))];
+            r.DueDate, r.Provisional, r.RuleText, r.DueDate is { } due ? calendar.WorkingDaysUntil(today, due) : null))];
     }
 
     /// <summary>

@@ -3,24 +3,23 @@ using Hangfire;
 namespace GovDataPortal.Features.Notifications;
 
 /// <summary>
-/// Every minute, half a minute after the flow-timer sweep in spirit (cron has minute resolution): mail pending
-/// notifications. When the mail server is down the run fails and Hangfire retries it after 10 s, 30 s, 1 min …; the
-/// notifications stay pending in the portal's table until a run gets them out, so none is lost, and each is marked
-/// mailed in the transaction that sent it, so none goes out twice.
+/// Every minute: mail pending notifications. When the mail server is down the run fails and Hangfire retries it after
+/// 10 s and 30 s (then the next minute's run carries on); the notifications stay pending in the portal's table until a
+/// run gets them out, so none is lost, and each is marked mailed in the transaction that sent it, so none goes out
+/// twice. Runs may overlap: each claims its own batch with SKIP LOCKED.
 /// </summary>
 public sealed class NotificationMailJob(NotificationMailer mailer, ILogger<NotificationMailJob> logger)
 {
     public const string Id = "notification-mail";
     public const string Cron = "* * * * *";
 
-    [AutomaticRetry(Attempts = 8, DelaysInSeconds = [10, 30, 60, 120, 300, 600, 1200, 1800])]
-    // A run that finds another still sending gives up after a minute and is retried, rather than holding a worker.
-    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [10, 30], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(CancellationToken ct)
     {
         var run = await mailer.SendPendingAsync(ct);
         if (run.Sent > 0) logger.LogInformation("通知邮件：已发送 {Count} 封。", run.Sent);
-        if (!run.Complete) throw new MailServerUnavailableException();
+        // A node shutting down is no mail-server failure: the next run simply carries on.
+        if (!run.Complete && !ct.IsCancellationRequested) throw new MailServerUnavailableException();
     }
 }
 

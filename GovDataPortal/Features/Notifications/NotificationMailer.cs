@@ -28,7 +28,8 @@ public sealed class NotificationMailer(
     ILogger<NotificationMailer> logger)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+    // Short: the batch's rows stay locked while it sends, and a stalled server must not keep readers waiting long.
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(15);
 
     /// <summary>Sends everything pending, batch by batch; nothing at all when <c>Smtp:Host</c> is empty.</summary>
     public async Task<MailRun> SendPendingAsync(CancellationToken ct = default)

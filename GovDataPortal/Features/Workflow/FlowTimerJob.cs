@@ -12,9 +12,9 @@ public sealed class FlowTimerJob(WorkflowEngine engine, ILogger<FlowTimerJob> lo
     public const string Id = "flow-timers";
     public const string Cron = "* * * * *";
 
-    // The next minute's run picks up whatever this one left: no retries to pile up.
-    [AutomaticRetry(Attempts = 0)]
-    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    // The next minute's run picks up whatever this one left: no retries to pile up, no failed runs kept. Two runs at
+    // once are harmless (each claims other timers), so no lock holds a worker waiting.
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(CancellationToken ct)
     {
         var fired = await engine.SweepAsync($"{Environment.MachineName}:{Environment.ProcessId}", ct);

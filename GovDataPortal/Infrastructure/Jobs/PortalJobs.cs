@@ -58,7 +58,8 @@ public static class PortalJobs
         var storage = new PostgreSqlStorageOptions
         {
             SchemaName = Schema,
-            PrepareSchemaIfNecessary = true,
+            // The schema is installed by the explicit migrate step (Database.MigrateAsync), never by an app node.
+            PrepareSchemaIfNecessary = false,
             QueuePollInterval = options.PollInterval,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storage), storage);
@@ -108,6 +109,8 @@ public static class PortalJobs
             AppPath = "/",
             DashboardTitle = "后台任务",
             DisplayStorageConnectionString = false,
+            // For looking, not steering: deleting the recurring timer sweep would silently stop deemed approvals.
+            IsReadOnlyFunc = _ => true,
         }, app.Services.GetRequiredService<JobStorage>());
         return app;
     }
@@ -122,16 +125,27 @@ public static class PortalJobs
 /// <summary>One recurring job a feature declared (see <see cref="PortalJobs.AddRecurringJob{TJob}"/>).</summary>
 public sealed record RecurringJobDeclaration(string Id, Action<IRecurringJobManager> Register);
 
-/// <summary>Writes every declared recurring job to Hangfire's storage when the node starts.</summary>
+/// <summary>
+/// Writes every declared recurring job to Hangfire's storage when the node starts, and removes stored ones that the
+/// code no longer declares (a renamed job would otherwise keep firing from storage).
+/// </summary>
 internal sealed class RecurringJobRegistrar(IEnumerable<RecurringJobDeclaration> jobs, IRecurringJobManager manager,
-    ILogger<RecurringJobRegistrar> logger) : IHostedService
+    JobStorage storage, ILogger<RecurringJobRegistrar> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var job in jobs)
+        var declared = jobs.ToList();
+        foreach (var job in declared)
         {
             job.Register(manager);
             logger.LogInformation("已登记定时任务 {Job}。", job.Id);
+        }
+        using var connection = storage.GetConnection();
+        foreach (var stale in Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection)
+                     .Where(s => declared.All(d => d.Id != s.Id)))
+        {
+            manager.RemoveIfExists(stale.Id);
+            logger.LogWarning("已移除不再使用的定时任务 {Job}。", stale.Id);
         }
         return Task.CompletedTask;
     }
