@@ -150,12 +150,14 @@ public class InboxQueryTests(PortalFixture portal) : IClassFixture<PortalFixture
         var id = await portal.RaiseToPoliceAsync("发送人");
         Assert.Equal("刘洋（双牌县市场监督管理局）", Assert.Single(await portal.OpenRowsAsync("lina"), r => r.InstanceId == id).Sender);
 
-        // Returned for revision: the revision task comes from the one who returned it.
-        portal.Clock.Advance(TimeSpan.FromHours(1));
-        await portal.DecideAsAsync("lina", await portal.OpenTaskAsync(id), FlowActions.Return, "请补充数据项名称");
+        // Returned for revision (in the same instant, as the fixed clock has it): the revision task comes from the one who
+        // returned it, and the returned task still from its submitter — its own decision is not who sent it.
+        var returned = await portal.OpenTaskAsync(id);
+        await portal.DecideAsAsync("lina", returned, FlowActions.Return, "请补充数据项名称");
         var revision = Assert.Single(await portal.OpenRowsAsync("liuyang"), r => r.InstanceId == id);
         Assert.Equal("李娜（双牌县公安局）", revision.Sender);
         Assert.Equal("李娜（双牌县公安局）", (await portal.AsAsync("liuyang", s => s.GetTaskAsync(revision.TaskId)))!.Task.Sender);
+        Assert.Equal("刘洋（双牌县市场监督管理局）", (await portal.AsAsync("lina", s => s.GetTaskAsync(returned.Id)))!.Task.Sender);
     }
 
     [Fact]

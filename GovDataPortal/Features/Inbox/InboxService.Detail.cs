@@ -22,11 +22,15 @@ public sealed partial class InboxService
         var history = await HistoryOfAsync(db, instance, ct);
         var (actions, elsewhere) = await AllowedActionsAsync(db, task, ct);
         var forward = actions.Any(a => a.NeedsDepartment) ? await ForwardDepartmentsAsync(db, task, ct) : [];
-        // Who sent it: the event that opened the task, the last one recorded by its receipt.
-        var sender = history.Events.LastOrDefault(e => e.OccurredAt <= task.ReceivedAt);
+        // Who sent it: the event that opened the task (the rule of MyOpenTasksAsync).
+        var sender = await db.FlowEvents.Where(e => e.InstanceId == task.InstanceId && e.OccurredAt <= task.ReceivedAt
+                && (e.TaskId == null || e.TaskId != task.Id))
+            .OrderByDescending(e => e.Id)
+            .Select(e => new { e.ActorName, Department = db.Departments.Where(d => d.Id == e.ActorDepartmentId).Select(d => d.Name).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
         var row = WithRemaining(new InboxRow(task.Id, task.Version, instance.Id, instance.SubjectTitle, instance.FlowKey, instance.FlowName,
             task.StepName, task.ReceivedAt, task.DueDate, task.DueAt, task.Provisional, task.RuleText, task.Escalated,
-            SenderName: sender?.ActorName, SenderDepartment: sender?.DepartmentName), ChinaTime.Today(clock));
+            SenderName: sender?.ActorName, SenderDepartment: sender?.Department), ChinaTime.Today(clock));
         return new TaskDetail(row, task.StepKey, TaskStatusName(task.Status), task.Status == FlowTaskStatus.Open,
             task.Decision is null ? null : FlowActions.DisplayName(task.Decision), task.CompletedAt, task.RequestedDays,
             history, actions, forward, elsewhere);

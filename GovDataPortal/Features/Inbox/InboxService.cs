@@ -41,8 +41,11 @@ public sealed partial class InboxService(
             {
                 Row = new InboxRow(t.Id, t.Version, t.InstanceId, t.Instance!.SubjectTitle, t.Instance.FlowKey, t.Instance.FlowName,
                     t.StepName, t.ReceivedAt, t.DueDate, t.DueAt, t.Provisional, t.RuleText, t.Escalated, null, null, null),
-                // Who sent it: the actor of the event that opened the task (the last one recorded by its receipt).
-                Sender = db.FlowEvents.Where(e => e.InstanceId == t.InstanceId && e.OccurredAt <= t.ReceivedAt).OrderByDescending(e => e.Id)
+                // Who sent it: the actor of the event that opened the task — the last one recorded by its receipt, not
+                // one of the task's own (its decision can share the receipt's instant). Same rule in GetTaskAsync.
+                Sender = db.FlowEvents.Where(e => e.InstanceId == t.InstanceId && e.OccurredAt <= t.ReceivedAt
+                        && (e.TaskId == null || e.TaskId != t.Id))
+                    .OrderByDescending(e => e.Id)
                     .Select(e => new { e.ActorName, Department = db.Departments.Where(d => d.Id == e.ActorDepartmentId).Select(d => d.Name).FirstOrDefault() })
                     .FirstOrDefault(),
             })
