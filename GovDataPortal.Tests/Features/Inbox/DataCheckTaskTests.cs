@@ -98,4 +98,26 @@ public class DataCheckTaskTests(PortalFixture portal) : IClassFixture<PortalFixt
         Assert.DoesNotContain("同意", history.Events.Select(e => e.ActionName));
         Assert.Equal("已办结", history.StatusName);
     }
+
+    [Fact]
+    public async Task Answers_recorded_as_a_bare_approval_before_the_fix_are_renamed_by_the_data_migration()
+    {
+        var (checkId, instance, task) = await RaisedAsync("常住人口基本信息（旧记录）");
+        await using (var scope = await portal.ScopeAsAsync("lina"))
+            await scope.Get<DataCheckService>().AnswerAsync(checkId, task.Id, task.Version, DataCheckAnswer.ConfirmedAndCorrected, "已更正住所。");
+        var plain = await portal.RaiseToPoliceAsync("旧记录：普通事项"); // not a data check: its 同意 stays 同意
+        await portal.DecideAsAsync("lina", await portal.OpenTaskAsync(plain), FlowActions.Approve, "确认有误，已更正：另一流程的意见");
+        await using var db = await portal.DbAsync();
+        // As the portal recorded answers before: a bare Approve.
+        await db.FlowEvents.Where(e => e.InstanceId == instance && e.Action == FlowActions.VerifiedCorrected)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Action, FlowActions.Approve));
+        await db.FlowTasks.Where(t => t.Id == task.Id).ExecuteUpdateAsync(u => u.SetProperty(t => t.Decision, FlowActions.Approve));
+        Assert.Equal("同意", (await DetailAsync("lina", task.Id))!.DecisionName);
+
+        await db.Database.ExecuteSqlRawAsync(GovDataPortal.Migrations.DataCheckAnswerDecisions.RenameAnswers);
+
+        Assert.Equal("确认有误，已更正", (await DetailAsync("lina", task.Id))!.DecisionName);
+        Assert.Equal(["提交", "确认有误，已更正"], (await portal.AsAsync("liuyang", s => s.GetHistoryAsync(instance)))!.Events.Select(e => e.ActionName));
+        Assert.Equal(["提交", "同意"], (await portal.AsAsync("liuyang", s => s.GetHistoryAsync(plain)))!.Events.Select(e => e.ActionName));
+    }
 }
