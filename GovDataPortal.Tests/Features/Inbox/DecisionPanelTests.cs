@@ -20,6 +20,9 @@ namespace GovDataPortal.Tests.Features.Inbox;
 /// </summary>
 public class DecisionPanelTests(PortalFixture portal) : PortalComponentTest, IClassFixture<PortalFixture>
 {
+    /// <summary>The database answers within this even on a busy shared machine (bUnit waits one second by default).</summary>
+    private static readonly TimeSpan DbWait = TimeSpan.FromSeconds(10);
+
     private AsyncServiceScope? _scope;
 
     private async Task<InboxService> ActAsAsync(string userName)
@@ -82,12 +85,12 @@ public class DecisionPanelTests(PortalFixture portal) : PortalComponentTest, ICl
         Assert.Contains("退回修改须填写需要修改的内容", cut.Find("#decision-form").TextContent);
 
         cut.Find("[data-action='Return']").Click();
-        cut.WaitForAssertion(() => Assert.Equal("退回必须说明需要修改的内容。", cut.Find(".gdp-field-error[data-field='comment']").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal("退回必须说明需要修改的内容。", cut.Find(".gdp-field-error[data-field='comment']").TextContent), DbWait);
         Assert.Empty(decided);
 
         cut.Find("#decision-comment").Input("请补充疑义数据项的记录标识");
         cut.Find("[data-action='Return']").Click();
-        cut.WaitForAssertion(() => Assert.Equal(["已退回修改。"], decided));
+        cut.WaitForAssertion(() => Assert.Equal(["已退回修改。"], decided), DbWait);
         var snackbar = Assert.Single(Services.GetRequiredService<ISnackbar>().ShownSnackbars);
         Assert.Equal(("已退回修改。", Severity.Success), (snackbar.Message, snackbar.Severity));
         await using var db = await portal.DbAsync();
@@ -108,11 +111,11 @@ public class DecisionPanelTests(PortalFixture portal) : PortalComponentTest, ICl
         Assert.Contains("申请延期须填写延期理由（最多1000个字符）", cut.Find("#decision-form").TextContent);
 
         comment.Input(new string('长', length));
-        if (length > 2000) cut.WaitForAssertion(() => Assert.Contains("最多 2000 个字符，当前 2001 个", cut.Markup));
+        if (length > 2000) cut.WaitForAssertion(() => Assert.Contains("最多 2000 个字符，当前 2001 个", cut.Markup), DbWait);
         cut.Find(".gdp-decision-days input").Change("2");
         cut.Find($"[data-action='{action}']").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(refusal, cut.Find(".gdp-field-error[data-field='comment']").TextContent));
+        cut.WaitForAssertion(() => Assert.Equal(refusal, cut.Find(".gdp-field-error[data-field='comment']").TextContent), DbWait);
         Assert.Empty(decided);
         Assert.Equal(FlowTaskStatus.Open, (await portal.OpenTaskAsync(task.InstanceId)).Status);
     }
@@ -170,13 +173,13 @@ public class DecisionPanelTests(PortalFixture portal) : PortalComponentTest, ICl
             Assert.NotNull(busy.QuerySelector(".gdp-decision-busy"));
             Assert.All(cut.FindAll("#decision-actions button"), b => Assert.True(b.HasAttribute("disabled")));
             Assert.True(cut.Find("#decision-comment").HasAttribute("disabled"));
-        });
+        }, DbWait);
         Assert.Empty(decided);
         await held.RollbackAsync();
         await click.WaitAsync(TimeSpan.FromSeconds(10));
         await db.DisposeAsync();
         Assert.Single(decided);
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[aria-busy='true']")));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[aria-busy='true']")), DbWait);
     }
 
     protected override async ValueTask DisposeAsyncCore()
