@@ -154,7 +154,7 @@ public class DataCheckServiceTests(DataCheckFixture portal) : IClassFixture<Data
         Assert.Equal(portal.Clock.GetUtcNow(), request.AnsweredAt);
         await using var db = await portal.DbAsync();
         Assert.Equal(FlowStatus.Completed, (await db.FlowInstances.SingleAsync(i => i.Id == request.FlowInstanceId)).Status);
-        Assert.Equal(FlowActions.Approve, (await db.FlowTasks.SingleAsync(t => t.Id == task.Id)).Decision);
+        Assert.Equal(FlowActions.VerifiedCorrected, (await db.FlowTasks.SingleAsync(t => t.Id == task.Id)).Decision);
         var told = (await portal.NotificationsOfAsync("zhangwei")).Where(n => n.Link == $"data-checks/{id}").ToList();
         Assert.Contains(told, n => n.Title == "数据校核已答复" && n.Body.Contains("个体工商户登记信息")
             && n.Body.Contains("确认有误，已更正") && n.Body.Contains("住所已按营业执照更正。"));
@@ -274,7 +274,7 @@ public class DataCheckServiceTests(DataCheckFixture portal) : IClassFixture<Data
             Assert.Equal(new DateOnly(2026, 12, 1), task.DueDate); // 5 working days from Tuesday 11-24
             var detail = await portal.DetailAsync("zhangwei", id);
             Assert.Equal(2, detail.History.Count);
-            Assert.Contains(detail.History[0].Events, e => e.Action == FlowActions.Approve && e.Comment!.Contains("第一次答复：无误。"));
+            Assert.Contains(detail.History[0].Events, e => e.Action == FlowActions.VerifiedNoError && e.Comment!.Contains("第一次答复：无误。"));
             Assert.Contains(detail.History[1].Events, e => e.Action == FlowActions.Submit && e.Comment!.Contains("营业执照复印件显示住所不同。"));
 
             await portal.AnswerAsync("chenjing", id, DataCheckAnswer.ConfirmedAndCorrected, "已更正。");

@@ -1,3 +1,4 @@
+using GovDataPortal.Features.DataChecks;
 using GovDataPortal.Features.Demo;
 using GovDataPortal.Features.Inbox;
 using GovDataPortal.Features.Policies;
@@ -37,6 +38,21 @@ public static class InboxArrange
     /// <summary>A data check raised to 公安局 by 市场监督管理局's liuyang: lina (公安局 部门审核人) decides it.</summary>
     public static Task<long> RaiseToPoliceAsync(this PortalFixture portal, string title, string flowKey = FlowKeys.DataCheck) =>
         portal.StartFlowAsync("liuyang", DemoAccounts.Police, title, flowKey);
+
+    /// <summary>
+    /// A real data check (DataCheckService, subject type DataCheckRequest) raised by 市场监督管理局's liuyang about
+    /// 公安局's data: lina answers it. Returns the check's id and its flow instance.
+    /// </summary>
+    public static async Task<(long CheckId, long InstanceId)> RaiseDataCheckAsync(this PortalFixture portal, string resource)
+    {
+        await using var scope = await portal.ScopeAsAsync("liuyang");
+        await using var db = await scope.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var police = await db.Departments.Where(d => d.Name == DemoAccounts.Police).Select(d => d.Id).SingleAsync();
+        var id = await scope.Get<DataCheckService>().RaiseAsync(new RaiseDataCheckInput(police, resource, null, DataCheckKind.Doubt,
+            "登记住所与营业执照不一致。"));
+        var instance = await db.DataCheckRequests.Where(r => r.Id == id).Select(r => r.FlowInstanceId!.Value).SingleAsync();
+        return (id, instance);
+    }
 
     public static async Task<FlowTask> OpenTaskAsync(this PortalFixture portal, long instanceId)
     {

@@ -144,6 +144,61 @@ public class InboxQueryTests(PortalFixture portal) : IClassFixture<PortalFixture
     }
 
     [Fact]
+    public async Task A_row_says_who_sent_the_task()
+    {
+        portal.Clock.Set(Beijing(2026, 11, 23));
+        var id = await portal.RaiseToPoliceAsync("发送人");
+        Assert.Equal("刘洋（双牌县市场监督管理局）", Assert.Single(await portal.OpenRowsAsync("lina"), r => r.InstanceId == id).Sender);
+
+        // Returned for revision (in the same instant, as the fixed clock has it): the revision task comes from the one who
+        // returned it, and the returned task still from its submitter — its own decision is not who sent it.
+        var returned = await portal.OpenTaskAsync(id);
+        await portal.DecideAsAsync("lina", returned, FlowActions.Return, "请补充数据项名称");
+        var revision = Assert.Single(await portal.OpenRowsAsync("liuyang"), r => r.InstanceId == id);
+        Assert.Equal("李娜（双牌县公安局）", revision.Sender);
+        Assert.Equal("李娜（双牌县公安局）", (await portal.AsAsync("liuyang", s => s.GetTaskAsync(revision.TaskId)))!.Task.Sender);
+        Assert.Equal("刘洋（双牌县市场监督管理局）", (await portal.AsAsync("lina", s => s.GetTaskAsync(returned.Id)))!.Task.Sender);
+    }
+
+    [Fact]
+    public async Task Open_tasks_sort_in_SQL_by_received_time_or_subject_either_way()
+    {
+        portal.Clock.Set(Beijing(2026, 11, 2));
+        var older = await portal.RaiseToPoliceAsync("排序乙");
+        portal.Clock.Set(Beijing(2026, 11, 3));
+        var newer = await portal.RaiseToPoliceAsync("排序甲");
+        int[] Order(IReadOnlyList<InboxRow> rows) => [.. rows.Where(r => r.InstanceId == older || r.InstanceId == newer)
+            .Select(r => r.InstanceId == older ? 1 : 2)];
+
+        var received = Order(await portal.OpenRowsAsync("lina", new InboxQuery(Take: InboxQuery.MaxTake, Sort: InboxSort.Received)));
+        Assert.Equal([1, 2], received);
+        var newestFirst = Order(await portal.OpenRowsAsync("lina",
+            new InboxQuery(Take: InboxQuery.MaxTake, Sort: InboxSort.Received, Descending: true)));
+        Assert.Equal([2, 1], newestFirst);
+        var bySubject = await portal.OpenRowsAsync("lina", new InboxQuery(Take: InboxQuery.MaxTake, Sort: InboxSort.Subject));
+        Assert.Equal(bySubject.Select(r => r.SubjectTitle).Order(StringComparer.Ordinal), bySubject.Select(r => r.SubjectTitle));
+        var dueLast = await portal.OpenRowsAsync("lina", new InboxQuery(Take: InboxQuery.MaxTake, Descending: true));
+        Assert.Equal(dueLast.OrderByDescending(r => r.DueAt ?? DateTimeOffset.MaxValue).Select(r => r.TaskId), dueLast.Select(r => r.TaskId));
+    }
+
+    [Fact]
+    public async Task Done_sorts_oldest_first_or_by_subject_when_asked()
+    {
+        portal.Clock.Set(Beijing(2026, 11, 25));
+        var first = await portal.RaiseToPoliceAsync("已办排序乙");
+        var second = await portal.RaiseToPoliceAsync("已办排序甲");
+        await portal.DecideAsAsync("lina", await portal.OpenTaskAsync(first), FlowActions.Approve);
+        portal.Clock.Advance(TimeSpan.FromMinutes(5));
+        await portal.DecideAsAsync("lina", await portal.OpenTaskAsync(second), FlowActions.Approve);
+
+        long[] Mine(InboxPage<DoneRow> page) => [.. page.Items.Where(r => r.InstanceId == first || r.InstanceId == second).Select(r => r.InstanceId)];
+        var oldestFirst = Mine(await portal.AsAsync("lina", s => s.MyDoneTasksAsync(0, InboxQuery.MaxTake, DoneSort.Completed, false)));
+        Assert.Equal([first, second], oldestFirst);
+        var bySubject = await portal.AsAsync("lina", s => s.MyDoneTasksAsync(0, InboxQuery.MaxTake, DoneSort.Subject, false));
+        Assert.Equal(bySubject.Items.Select(r => r.SubjectTitle).Order(StringComparer.Ordinal), bySubject.Items.Select(r => r.SubjectTitle));
+    }
+
+    [Fact]
     public async Task Nobody_signed_in_gets_no_inbox()
     {
         await using var scope = portal.AnonymousScope();

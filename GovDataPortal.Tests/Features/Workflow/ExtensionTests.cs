@@ -17,6 +17,24 @@ public class ExtensionTests(WorkflowFixture flows) : IClassFixture<WorkflowFixtu
     }
 
     [Fact]
+    public async Task An_over_long_reason_is_refused_not_cut_and_nothing_is_asked()
+    {
+        var id = await StartDataCheckAsync();
+        var check = await flows.OpenTaskAsync(id);
+
+        // The history line is "申请延期N个工作日：" + the reason, within the 2000 characters a line holds.
+        var error = await Assert.ThrowsAsync<DomainException>(() =>
+            flows.DecideAsAsync("lina", check, FlowActions.RequestExtension, new string('由', WorkflowEngine.ExtensionReasonMaxLength + 1), 5));
+
+        Assert.Equal(("延期理由不能超过1000个字符。", "comment"), (error.Message, error.Field));
+        var instance = await flows.InstanceAsync(id);
+        Assert.DoesNotContain(instance.Tasks, t => t.StepKey == WorkflowEngine.ExtensionConsentStep);
+        await flows.DecideAsAsync("lina", check, FlowActions.RequestExtension, new string('由', WorkflowEngine.ExtensionReasonMaxLength), 5);
+        Assert.Contains(new string('由', WorkflowEngine.ExtensionReasonMaxLength),
+            (await flows.InstanceAsync(id)).Events.Single(e => e.Action == FlowActions.RequestExtension).Comment);
+    }
+
+    [Fact]
     public async Task The_provider_head_consents_the_deadline_moves_and_the_requester_is_told()
     {
         var id = await StartDataCheckAsync();

@@ -40,7 +40,32 @@ public class WorkflowFixture : PortalFixture
             StepActions.Approve | StepActions.Reject, 2, TimeoutAction.DeemedApproval, TestCitation),
     ], TestCitation);
 
-    protected override void ConfigureServices(IServiceCollection services) => AddTestFlows(services);
+    /// <summary>A subject whose feature answers the first step of its flows on its own page (as data checks do).</summary>
+    public const string AnsweredSubject = "TestAnsweredSubject";
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        AddTestFlows(services);
+        services.AddScoped<IFlowSubjectHandler, AnsweredOnPageHandler>();
+    }
+
+    /// <summary>
+    /// Declares that the review step of <see cref="AnsweredSubject"/> is answered on "test-subjects/{id}" with
+    /// 经核实无误 or 确认有误，已更正; the flow's end needs nothing of it.
+    /// </summary>
+    private sealed class AnsweredOnPageHandler : IFlowSubjectHandler
+    {
+        public string SubjectType => AnsweredSubject;
+
+        public Task OnFlowEndedAsync(GovDataPortal.Infrastructure.PortalDbContext db, FlowInstance instance, FlowOutcome outcome,
+            CancellationToken ct) => Task.CompletedTask;
+
+        public SubjectAnswering? AnsweredOnSubjectPage(string subjectId, string stepKey) =>
+            stepKey == "review"
+                ? new SubjectAnswering($"test-subjects/{subjectId}", "前往事项页面答复", "请在事项页面答复。",
+                    StepActions.Approve | StepActions.Reject, [FlowActions.VerifiedNoError, FlowActions.VerifiedCorrected])
+                : null;
+    }
 
     public static void AddTestFlows(IServiceCollection services) =>
         services.PostConfigure<PolicyProfileSet>(set =>
@@ -50,7 +75,8 @@ public class WorkflowFixture : PortalFixture
         });
 
     /// <summary>zhangwei (公安局) submits a subject to 市场监督管理局 and the flow starts; returns the instance id.</summary>
-    public async Task<long> StartAsync(string flowKey, string submitter = "zhangwei", string provider = DemoAccounts.Market)
+    public async Task<long> StartAsync(string flowKey, string submitter = "zhangwei", string provider = DemoAccounts.Market,
+        string subjectType = "TestSubject")
     {
         await using var scope = await ScopeAsAsync(submitter);
         var engine = scope.Get<WorkflowEngine>();
@@ -58,7 +84,7 @@ public class WorkflowFixture : PortalFixture
         var requester = await db.Users.Where(u => u.UserName == submitter).Select(u => u.DepartmentId).SingleAsync();
         var providerId = await db.Departments.Where(d => d.Name == provider).Select(d => d.Id).SingleAsync();
         await using var work = await scope.Get<IDbContextFactory<GovDataPortal.Infrastructure.PortalDbContext>>().CreateDbContextAsync();
-        var instance = await engine.StartAsync(work, new StartFlow(flowKey, "TestSubject", Guid.NewGuid().ToString("N")[..12],
+        var instance = await engine.StartAsync(work, new StartFlow(flowKey, subjectType, Guid.NewGuid().ToString("N")[..12],
             "测试事项", providerId, requester), default);
         await work.SaveChangesAsync();
         return instance.Id;

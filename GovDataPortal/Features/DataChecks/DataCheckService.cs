@@ -130,7 +130,7 @@ public sealed partial class DataCheckService(
         var text = explanation!.Trim();
         (request.Answer, request.Explanation, request.AnsweredAt, request.Status) =
             (answer, text, clock.GetUtcNow(), DataCheckStatus.Answered);
-        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, FlowActions.Approve,
+        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, DataCheckSubjectHandler.ActionOf(answer!.Value),
             $"{DataCheckTexts.AnswerName(answer!.Value)}：{text}"), ct);
         await NotifyAnswerAsync(db, request, ct);
         await WorkflowEngine.SaveDecisionAsync(db, ct);

@@ -1,5 +1,6 @@
 using GovDataPortal.Features.Calendar;
 using GovDataPortal.Features.Policies;
+using GovDataPortal.Features.Workflow;
 
 namespace GovDataPortal.Features.Inbox;
 
@@ -13,8 +14,26 @@ public static class InboxFields
     public const string ForwardToDepartmentId = "forwardToDepartmentId";
 }
 
-/// <summary>Filters of 我的待办; rows always come by due date, the nearest first.</summary>
-public sealed record InboxQuery(string? FlowKey = null, bool OverdueOnly = false, int Skip = 0, int Take = InboxQuery.DefaultTake)
+/// <summary>How 我的待办 is ordered (in SQL); ties by task id.</summary>
+public enum InboxSort
+{
+    /// <summary>By due date, the nearest first; tasks without a statutory deadline last.</summary>
+    Due = 0,
+    Received = 1,
+    Subject = 2,
+}
+
+/// <summary>How 已办 is ordered (in SQL); ties by task id.</summary>
+public enum DoneSort
+{
+    /// <summary>By when I decided, the newest first unless ascending is asked for.</summary>
+    Completed = 0,
+    Subject = 1,
+}
+
+/// <summary>Filters and order of 我的待办; by default by due date, the nearest first.</summary>
+public sealed record InboxQuery(string? FlowKey = null, bool OverdueOnly = false, int Skip = 0, int Take = InboxQuery.DefaultTake,
+    InboxSort Sort = InboxSort.Due, bool Descending = false)
 {
     public const int DefaultTake = 20;
     public const int MaxTake = 200;
@@ -29,8 +48,11 @@ public sealed record InboxPage<T>(int Total, IReadOnlyList<T> Items);
 public sealed record InboxRow(
     long TaskId, uint Version, long InstanceId, string SubjectTitle, string FlowKey, string FlowName, string StepName,
     DateTimeOffset ReceivedAt, DateOnly? DueDate, DateTimeOffset? DueAt, bool Provisional, string RuleText, bool Escalated,
-    int? RemainingWorkingDays = null)
+    int? RemainingWorkingDays = null, string? SenderName = null, string? SenderDepartment = null)
 {
+    /// <summary>Who sent the task (whose action opened it): "刘洋（双牌县市场监督管理局）", "系统" for the portal.</summary>
+    public string Sender => SenderDepartment is { Length: > 0 } d ? $"{SenderName ?? "系统"}（{d}）" : SenderName ?? "系统";
+
     /// <summary>"2026-10-10（星期六）23:59 截止（暂定）", or "无法定期限".</summary>
     public string DueText => DueDate is { } due ? DeadlineDisplay.Due(due, Provisional) : DeadlineText.NoStatutoryDeadline;
 
@@ -49,9 +71,15 @@ public sealed record DoneRow(long TaskId, long InstanceId, string SubjectTitle, 
 public sealed record TimelineEntry(long Id, DateTimeOffset OccurredAt, string Action, string ActionName, string? ActorName,
     string? DepartmentName, string? Comment, string? RuleText);
 
+/// <summary>
+/// The step is answered on the subject's own page (a data check's result and explanation): the task page links there
+/// instead of offering 同意.
+/// </summary>
+public sealed record AnswerElsewhere(string Href, string Text);
+
 /// <summary>What the signed-in person may do with a task, and which fields that takes.</summary>
 public sealed record ActionOption(string Action, string Label, bool CommentRequired, string CommentLabel,
-    bool NeedsDays = false, int? MaxDays = null, bool NeedsDepartment = false);
+    bool NeedsDays = false, int? MaxDays = null, bool NeedsDepartment = false, int CommentMaxLength = WorkflowEngine.CommentMaxLength);
 
 public sealed record DepartmentOption(int Id, string Name);
 
@@ -67,8 +95,12 @@ public sealed record FlowHistory(
 /// <summary>A task with its flow's history and what I may do now (empty unless it is open and mine to decide).</summary>
 public sealed record TaskDetail(
     InboxRow Task, string StepKey, string StatusName, bool IsOpen, string? DecisionName, DateTimeOffset? CompletedAt,
-    int? RequestedDays, FlowHistory History, IReadOnlyList<ActionOption> Actions, IReadOnlyList<DepartmentOption> ForwardDepartments)
+    int? RequestedDays, FlowHistory History, IReadOnlyList<ActionOption> Actions, IReadOnlyList<DepartmentOption> ForwardDepartments,
+    AnswerElsewhere? AnswerElsewhere = null)
 {
+    /// <summary>Whether the signed-in person has anything to do here (a decision, or an answer on the subject's page).</summary>
+    public bool CanAct => Actions.Count > 0 || AnswerElsewhere is not null;
+
     /// <summary>How working days are counted (the portal's counting rule), shown next to the deadline.</summary>
     public string CountingRule => DeadlineText.CountingRule;
 }

@@ -16,20 +16,24 @@ public sealed partial class InboxService
     private static readonly ActionOption RefuseOption = new(FlowActions.Reject, "不同意延期", true, "不同意的理由");
 
     /// <summary>
-    /// The buttons to offer. The engine checks all of this again when the decision arrives; offering only what it
-    /// would accept spares people a refusal. The submitter never decides on their own subject — except resubmitting it.
+    /// The buttons to offer, and where the subject's own page answers instead. The engine checks all of this again when
+    /// the decision arrives; offering only what it would accept spares people a refusal. The submitter never decides on
+    /// their own subject — except resubmitting it. Where the subject's feature answers the step on its page (a data
+    /// check records its result and explanation: 经核实无误 / 确认有误，已更正), 同意 and 驳回 are not offered — the engine
+    /// would refuse them — and the page is linked instead.
     /// </summary>
-    private async Task<IReadOnlyList<ActionOption>> AllowedActionsAsync(PortalDbContext db, FlowTask task, CancellationToken ct)
+    private async Task<(IReadOnlyList<ActionOption> Actions, AnswerElsewhere? Elsewhere)> AllowedActionsAsync(PortalDbContext db,
+        FlowTask task, CancellationToken ct)
     {
-        if (task.Status != FlowTaskStatus.Open || !engine.IsAssignee(task)) return [];
+        if (task.Status != FlowTaskStatus.Open || !engine.IsAssignee(task)) return ([], null);
         var instance = task.Instance!;
         if (task.StepKey == WorkflowEngine.ResubmitStep)
-            return instance.SubmittedByUserId == actor.UserId ? [ResubmitOption] : [];
-        if (instance.SubmittedByUserId == actor.UserId) return [];
-        if (task.StepKey == WorkflowEngine.ExtensionConsentStep) return [GrantOption, RefuseOption];
+            return (instance.SubmittedByUserId == actor.UserId ? [ResubmitOption] : [], null);
+        if (instance.SubmittedByUserId == actor.UserId) return ([], null);
+        if (task.StepKey == WorkflowEngine.ExtensionConsentStep) return ([GrantOption, RefuseOption], null);
 
         var flow = engine.Profile.Flow(instance.FlowKey);
-        if (flow?.Step(task.StepKey) is not { } step) return []; // started under another profile: leave it to an administrator
+        if (flow?.Step(task.StepKey) is not { } step) return ([], null); // started under another profile: leave it to an administrator
         var options = new List<ActionOption>();
         if (step.Actions.HasFlag(StepActions.Approve)) options.Add(ApproveOption);
         if (step.Actions.HasFlag(StepActions.Reject)) options.Add(RejectOption);
@@ -37,7 +41,13 @@ public sealed partial class InboxService
         if (step.Actions.HasFlag(StepActions.RequestExtension) && await ExtensionOptionAsync(db, task, flow, ct) is { } extension)
             options.Add(extension);
         if (step.Actions.HasFlag(StepActions.Forward)) options.Add(ForwardOption);
-        return options;
+
+        if (engine.AnsweringOf(instance, task) is not { } answering) return (options, null);
+        options.RemoveAll(o => answering.Replaced(o.Action));
+        var elsewhere = step.Actions.HasFlag(StepActions.Approve) || step.Actions.HasFlag(StepActions.Reject)
+            ? new AnswerElsewhere(answering.Link, answering.LinkText)
+            : null;
+        return (options, elsewhere);
     }
 
     /// <summary>申请延期 while days remain under the profile's cap and no request is already waiting for consent.</summary>
@@ -48,6 +58,7 @@ public sealed partial class InboxService
         if (left < 1) return null;
         var pending = await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId
             && t.StepKey == WorkflowEngine.ExtensionConsentStep && t.Status == FlowTaskStatus.Open, ct);
-        return pending ? null : new ActionOption(FlowActions.RequestExtension, "申请延期", true, "延期理由", NeedsDays: true, MaxDays: left);
+        return pending ? null : new ActionOption(FlowActions.RequestExtension, "申请延期", true, "延期理由", NeedsDays: true, MaxDays: left,
+            CommentMaxLength: WorkflowEngine.ExtensionReasonMaxLength);
     }
 }

@@ -20,13 +20,20 @@ public sealed partial class InboxService
         var instance = task.Instance!;
         await EnsureVisibleAsync(db, instance, ct);
         var history = await HistoryOfAsync(db, instance, ct);
-        var actions = await AllowedActionsAsync(db, task, ct);
+        var (actions, elsewhere) = await AllowedActionsAsync(db, task, ct);
         var forward = actions.Any(a => a.NeedsDepartment) ? await ForwardDepartmentsAsync(db, task, ct) : [];
+        // Who sent it: the event that opened the task (the rule of MyOpenTasksAsync).
+        var sender = await db.FlowEvents.Where(e => e.InstanceId == task.InstanceId && e.OccurredAt <= task.ReceivedAt
+                && (e.TaskId == null || e.TaskId != task.Id))
+            .OrderByDescending(e => e.Id)
+            .Select(e => new { e.ActorName, Department = db.Departments.Where(d => d.Id == e.ActorDepartmentId).Select(d => d.Name).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
         var row = WithRemaining(new InboxRow(task.Id, task.Version, instance.Id, instance.SubjectTitle, instance.FlowKey, instance.FlowName,
-            task.StepName, task.ReceivedAt, task.DueDate, task.DueAt, task.Provisional, task.RuleText, task.Escalated), ChinaTime.Today(clock));
+            task.StepName, task.ReceivedAt, task.DueDate, task.DueAt, task.Provisional, task.RuleText, task.Escalated,
+            SenderName: sender?.ActorName, SenderDepartment: sender?.Department), ChinaTime.Today(clock));
         return new TaskDetail(row, task.StepKey, TaskStatusName(task.Status), task.Status == FlowTaskStatus.Open,
             task.Decision is null ? null : FlowActions.DisplayName(task.Decision), task.CompletedAt, task.RequestedDays,
-            history, actions, forward);
+            history, actions, forward, elsewhere);
     }
 
     /// <summary>The history page of an instance (for requesters), with the same visibility as a task.</summary>
@@ -64,7 +71,8 @@ public sealed partial class InboxService
         var errors = new ValidationErrors();
         if (request.Version is null) errors.Add(InboxFields.Version, "请提供任务版本号（version），即打开任务时看到的版本。");
         if (string.IsNullOrWhiteSpace(request.Action)) errors.Add(InboxFields.Action, "请选择办理操作。");
-        if (request.Comment?.Trim().Length > 2000) errors.Add(InboxFields.Comment, "意见不能超过2000个字符。");
+        var limit = request.Action?.Trim() == FlowActions.RequestExtension ? WorkflowEngine.ExtensionReasonMaxLength : WorkflowEngine.CommentMaxLength;
+        if (request.Comment?.Trim().Length > limit) errors.Add(InboxFields.Comment, $"意见不能超过{limit}个字符。");
         if (request.Action?.Trim() == FlowActions.Forward && string.IsNullOrWhiteSpace(request.Comment))
             errors.Add(InboxFields.Comment, "转办须说明原因。");
         errors.ThrowIfInvalid();

@@ -1,3 +1,5 @@
+using GovDataPortal.Features.Policies;
+
 namespace GovDataPortal.Features.Workflow;
 
 /// <summary>What a person (or the portal) can do at a step, as recorded in <see cref="FlowEvent.Action"/>.</summary>
@@ -17,6 +19,17 @@ public static class FlowActions
     public const string DeemedApproval = nameof(DeemedApproval);
     public const string Withdraw = nameof(Withdraw);
 
+    /// <summary>
+    /// A verification step's answers (数据校核: shuangpai Art. 27 ¶4, hubei Art. 13 ¶3 require the result to be fed
+    /// back). They approve the step like <see cref="Approve"/> and are recorded as what was found, so 已办 and the
+    /// history say 经核实无误 or 确认有误，已更正 instead of a bare 同意. Only a subject's feature takes them (see
+    /// <see cref="SubjectAnswering"/>), because the answer changes the subject too.
+    /// </summary>
+    public const string VerifiedNoError = nameof(VerifiedNoError);
+
+    /// <inheritdoc cref="VerifiedNoError"/>
+    public const string VerifiedCorrected = nameof(VerifiedCorrected);
+
     public static string DisplayName(string action) => action switch
     {
         Submit => "提交",
@@ -32,7 +45,27 @@ public static class FlowActions
         Escalate => "逾期上报主管部门",
         DeemedApproval => "逾期视为同意",
         Withdraw => "撤回",
+        VerifiedNoError => "经核实无误",
+        VerifiedCorrected => "确认有误，已更正",
         _ => action,
+    };
+
+    /// <summary>The answers of <see cref="VerifiedNoError"/>'s kind: they approve the step under a name of their own.</summary>
+    public static bool IsAnswer(string action) => action is VerifiedNoError or VerifiedCorrected;
+
+    /// <summary>Whether <paramref name="action"/> moved its step on as approved (by a person, an answer or the timer).</summary>
+    public static bool Approves(string action) => action is Approve or DeemedApproval || IsAnswer(action);
+
+    /// <summary>The step permission a person's action needs (<see cref="StepActions.None"/> for the portal's own actions).</summary>
+    public static StepActions StepAction(string action) => action switch
+    {
+        Approve => StepActions.Approve,
+        Reject => StepActions.Reject,
+        Return => StepActions.Return,
+        RequestExtension => StepActions.RequestExtension,
+        Forward => StepActions.Forward,
+        _ when IsAnswer(action) => StepActions.Approve,
+        _ => StepActions.None,
     };
 }
 

@@ -16,6 +16,8 @@ public sealed partial class WorkflowEngine
         var rule = Flow(instance.FlowKey).Extension ?? throw new DomainException("该流程不允许延期。", "action");
         var days = CheckExtensionDays(task, rule, decision.ExtensionDays);
         if (string.IsNullOrWhiteSpace(decision.Comment)) throw new DomainException("申请延期必须说明理由。", "comment");
+        if (decision.Comment.Trim().Length > ExtensionReasonMaxLength)
+            throw new DomainException($"延期理由不能超过{ExtensionReasonMaxLength}个字符。", "comment");
         if (await db.FlowTasks.AnyAsync(t => t.InstanceId == instance.Id && t.StepKey == ExtensionConsentStep && t.Status == FlowTaskStatus.Open, ct))
             throw new DomainException("已有待审批的延期申请。", "action");
 

@@ -37,6 +37,12 @@ public sealed partial class WorkflowEngine(
     public const string ResubmitStep = "resubmit";
     public const string ExtensionConsentStep = "extension-consent";
 
+    /// <summary>The longest comment a history line holds (flow_events.Comment).</summary>
+    public const int CommentMaxLength = 2000;
+
+    /// <summary>An extension's reason, recorded after "申请延期N个工作日：" within <see cref="CommentMaxLength"/>.</summary>
+    public const int ExtensionReasonMaxLength = 1000;
+
     public PolicyProfile Profile => policies.Active;
 
     public FlowRule Flow(string key) => Profile.Flow(key)
@@ -89,6 +95,9 @@ public sealed partial class WorkflowEngine(
         var instance = task.Instance!;
         GuardActor(task, instance, decision.Action);
         var step = task.StepKey == ExtensionConsentStep ? null : Flow(instance.FlowKey).Step(task.StepKey);
+        var answering = AnsweringOf(instance, task);
+        if (answering?.Replaced(decision.Action) == true)
+            throw new DomainException(answering.Refusal, "action");
 
         switch (decision.Action)
         {
@@ -103,6 +112,9 @@ public sealed partial class WorkflowEngine(
             case FlowActions.Return: Allow(step, StepActions.Return); await ReturnAsync(db, task, decision.Comment, ct); break;
             case FlowActions.RequestExtension: Allow(step, StepActions.RequestExtension); await RequestExtensionAsync(db, task, decision, ct); break;
             case FlowActions.Forward: Allow(step, StepActions.Forward); await ForwardAsync(db, task, decision, ct); break;
+            // A subject's own answer (经核实无误…): only where its feature declares it, approving the step under its own name.
+            case var answer when FlowActions.IsAnswer(answer) && answering?.Answers.Contains(answer) == true:
+                Allow(step, StepActions.Approve); await ApproveAsync(db, task, decision.Comment, answer, ct); break;
             default: throw new DomainException("该环节不允许此操作。", "action");
         }
         return task;
@@ -125,6 +137,12 @@ public sealed partial class WorkflowEngine(
         if (instance.SubmittedByUserId == actor.UserId && action != FlowActions.Resubmit)
             throw new DomainException("不能审批本人提交的事项。");
     }
+
+    /// <summary>Where the subject's feature answers <paramref name="task"/> on its own page; null where the inbox may.</summary>
+    public SubjectAnswering? AnsweringOf(FlowInstance instance, FlowTask task) =>
+        handlers.Where(h => h.SubjectType == instance.SubjectType)
+            .Select(h => h.AnsweredOnSubjectPage(instance.SubjectId, task.StepKey))
+            .FirstOrDefault(a => a is not null);
 
     public bool IsAssignee(FlowTask task) =>
         task.AssigneeUserId is not null
