@@ -53,7 +53,6 @@ public static class PortalServices
             o.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         services.AddTransient<MudLocalizer, ZhCnMudLocalizer>();
-        Radzen.ServiceCollectionExtensions.AddRadzenComponents(services); // TRANSITION
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
