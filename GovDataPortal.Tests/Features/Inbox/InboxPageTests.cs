@@ -47,6 +47,22 @@ public class InboxPageTests(PortalFixture portal) : PortalComponentTest, IClassF
     }
 
     [Fact]
+    public async Task The_workbench_overdue_link_opens_the_inbox_with_only_overdue_tasks()
+    {
+        portal.Clock.Set(Beijing(2026, 11, 16));
+        await portal.RaiseToPoliceAsync("逾期链接：早");
+        portal.Clock.Set(Beijing(2026, 11, 27));
+        await portal.RaiseToPoliceAsync("逾期链接：新");
+
+        Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().NavigateTo("inbox?overdue=true");
+        var cut = await RenderAsAsync("lina");
+
+        cut.WaitForAssertion(() => Assert.Contains("逾期链接：早", cut.Find("#inbox-grid").TextContent), DbWait);
+        Assert.DoesNotContain("逾期链接：新", cut.Find("#inbox-grid").TextContent);
+        Assert.True(cut.Find(".gdp-filter-overdue input").HasAttribute("checked"));
+    }
+
+    [Fact]
     public async Task Both_tabs_say_so_in_Chinese_when_there_is_nothing()
     {
         var cut = await RenderAsAsync("yangfan"); // 人力资源和社会保障局: nothing raised to it here
