@@ -90,16 +90,17 @@ public class AuditTamperingTests
     }
 
     [Fact]
-    public async Task The_daily_head_job_logs_a_critical_message_naming_the_broken_record()
+    public async Task The_daily_head_job_logs_a_critical_message_naming_the_broken_record_and_fails()
     {
         await using var database = await ScratchDatabase.CreateAsync();
         await database.TamperAsync("UPDATE audit_records SET \"IpAddress\" = '10.0.0.66' WHERE \"Id\" = $1", 2L);
         var logger = new CapturingLogger<AuditChainHeadJob>();
 
-        await new AuditChainHeadJob(database, logger).RunAsync(default);
+        var failure = await Assert.ThrowsAsync<AuditChainBrokenException>(() => new AuditChainHeadJob(database, logger).RunAsync(default));
 
         var (level, message) = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Critical, level);
         Assert.Contains("第 2 条记录处断开", message);
+        Assert.Contains("第 2 条记录处断开", failure.Message); // the dashboard shows the run as failed, with the reason
     }
 }

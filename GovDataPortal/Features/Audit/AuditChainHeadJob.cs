@@ -22,6 +22,12 @@ public sealed class AuditChainHeadJob(IDbContextFactory<PortalDbContext> factory
         if (report.IsIntact)
             logger.LogInformation("审计日志链头：第 {Id} 条，哈希 {Hash}", report.CheckedCount, report.HeadHash);
         else
+        {
             logger.LogCritical("审计日志哈希链校验失败：{Report}", report.Describe());
+            // Failed, not green, in the jobs dashboard too: a broken chain must be seen wherever anyone looks.
+            throw new AuditChainBrokenException(report.Describe());
+        }
     }
 }
+
+public sealed class AuditChainBrokenException(string report) : Exception($"审计日志哈希链校验失败：{report}");
