@@ -67,12 +67,45 @@ public class AuditChangesTests
     public void Coded_values_and_booleans_are_shown_by_their_Chinese_names(string type, string json, string expected) =>
         Assert.Equal(expected, AuditChanges.Text(type, json));
 
+    /// <summary>
+    /// Review finding: a property without a Chinese name was shown as split English words ("Lockout End"), passed off as
+    /// a label; it now says in Chinese that it is another field, naming it as stored.
+    /// </summary>
     [Fact]
-    public void Unknown_fields_fall_back_to_their_words_and_unknown_codes_to_their_number()
+    public void Unknown_fields_are_named_as_other_fields_and_unknown_codes_fall_back_to_their_number()
     {
-        Assert.Equal("Some New Field：7；类型：9", AuditChanges.Text("CalendarDay", """{"SomeNewField":7,"Kind":9}"""));
-        Assert.Equal("Lockout End", AuditFieldNames.Readable("LockoutEnd"));
-        Assert.Equal("HTTP Status", AuditFieldNames.Readable("HTTPStatus"));
+        Assert.Equal("其他字段（SomeNewField）：7；类型：9", AuditChanges.Text("CalendarDay", """{"SomeNewField":7,"Kind":9}"""));
+        Assert.Equal("其他字段（HTTPStatus）", AuditFieldNames.Label("FlowTask", "HTTPStatus"));
+        Assert.Equal("其他字段（LockoutEnd）", AuditFieldNames.Label(null, "LockoutEnd"));
+        Assert.Equal("方式", AuditFieldNames.Label("PortalUser", "方式"));
+    }
+
+    /// <summary>
+    /// Every column of a user (ASP.NET Core Identity's and the portal's) that the interceptor can record reads in Chinese,
+    /// or is never shown at all (stamps, hashes, normalised copies).
+    /// </summary>
+    [Fact]
+    public void Every_user_column_has_a_Chinese_name_or_is_hidden()
+    {
+        using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseNpgsql("Host=unused").Options);
+        var columns = db.Model.FindEntityType(typeof(GovDataPortal.Features.Identity.PortalUser))!.GetProperties().Select(p => p.Name).ToList();
+        Assert.Superset(new HashSet<string>
+        {
+            "LockoutEnd", "LockoutEnabled", "AccessFailedCount", "EmailConfirmed", "PhoneNumber", "PhoneNumberConfirmed",
+            "TwoFactorEnabled", "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail", "PasswordHash",
+        }, columns.ToHashSet());
+
+        foreach (var column in columns)
+        {
+            var label = AuditFieldNames.Label("PortalUser", column);
+            Assert.True(AuditFieldNames.IsKnown("PortalUser", column), column);
+            Assert.DoesNotMatch("[A-Za-z]", label);
+        }
+        foreach (var hidden in new[] { "ConcurrencyStamp", "SecurityStamp", "NormalizedUserName", "NormalizedEmail", "PasswordHash" })
+            Assert.Equal(AuditChanges.Hidden, AuditChanges.Rows("PortalUser", $$$"""{"{{{hidden}}}":{"原值":"A","新值":"B"}}""").Single().New);
+
+        Assert.Equal("锁定截止时间：（空） → 2026-12-02 01:23:39；连续登录失败次数：4 → 0；允许锁定：是；邮箱已验证：否；手机号码：13800000000；启用双因素认证：否",
+            AuditChanges.Text("PortalUser", """{"LockoutEnd":{"原值":null,"新值":"2026-12-01T17:23:39+00:00"},"AccessFailedCount":{"原值":4,"新值":0},"LockoutEnabled":true,"EmailConfirmed":false,"PhoneNumber":"13800000000","TwoFactorEnabled":false}"""));
     }
 
     [Fact]
@@ -104,5 +137,13 @@ public class AuditChangesTests
 
         Assert.Empty(missing);
         Assert.All(audited, t => Assert.NotEqual(AuditEntityTypes.KeyOf(t.ClrType), AuditEntityTypes.DisplayName(AuditEntityTypes.KeyOf(t.ClrType))));
+    }
+
+    [Fact]
+    public void A_role_assignments_key_names_the_role_in_Chinese()
+    {
+        Assert.Equal("811cdd38,数据专管员", AuditChanges.EntityIdText("IdentityUserRole", "811cdd38,DataSpecialist"));
+        Assert.Equal("42", AuditChanges.EntityIdText("Department", "42"));
+        Assert.Null(AuditChanges.EntityIdText("Department", null));
     }
 }

@@ -59,6 +59,15 @@ public static partial class AuditChanges
     /// <summary>The lines on one line, as the grid and the xlsx 摘要 column show them: "名称：旧 → 新；编号：3".</summary>
     public static string Text(string? entityType, string? summary) => Text(Rows(entityType, summary));
 
+    /// <summary>
+    /// A composite key (e.g. a role assignment's "user id,role", as the interceptor joins key parts) with each part that
+    /// is a role shown by its Chinese name; any other key as it is.
+    /// </summary>
+    public static string? EntityIdText(string? entityType, string? entityId) =>
+        entityId is null || !entityId.Contains(',')
+            ? entityId
+            : string.Join(",", entityId.Split(',').Select(part => PortalRoles.IsKnown(part) ? PortalRoles.DisplayName(part) : part));
+
     public static string Text(IEnumerable<AuditChangeRow> rows) => string.Join(Separator, rows);
 
     private static AuditChangeRow Row(string? entityType, string property, JsonElement value)
@@ -123,8 +132,8 @@ public static partial class AuditChanges
 /// <summary>
 /// Chinese names of the properties the audit interceptor records, per entity type (the stored type key, see
 /// <see cref="AuditEntityTypes"/>), and Chinese names of their coded values. A property not listed falls back to a
-/// name shared by all types, then to its words ("SomeNewField" → "Some New Field"); keys written in Chinese (sign-in,
-/// export) are shown as they are.
+/// name shared by all types, then to "其他字段（SomeNewField）" (never English words passed off as a label); keys
+/// written in Chinese (sign-in, export) are shown as they are.
 /// </summary>
 public static partial class AuditFieldNames
 {
@@ -232,7 +241,7 @@ public static partial class AuditFieldNames
     {
         if (entityType is not null && ByType.TryGetValue(entityType, out var names) && names.TryGetValue(property, out var name)) return name;
         if (Shared.TryGetValue(property, out name) || Nested.TryGetValue(property, out name)) return name;
-        return Readable(property);
+        return Unlabelled(property);
     }
 
     /// <summary>Whether a Chinese name is known (tests check every audited property has one).</summary>
@@ -240,12 +249,12 @@ public static partial class AuditFieldNames
         entityType is not null && ByType.TryGetValue(entityType, out var names) && names.ContainsKey(property)
         || Shared.ContainsKey(property);
 
-    /// <summary>"LockoutEnd" → "Lockout End"; text that is not plain ASCII (already Chinese) stays as it is.</summary>
-    internal static string Readable(string property) =>
-        property.All(char.IsAscii) ? WordStart().Replace(property, m => " " + m.Value).Trim() : property;
-
-    [GeneratedRegex("(?<=[a-z0-9])[A-Z]|(?<=[A-Z])[A-Z](?=[a-z])")]
-    private static partial Regex WordStart();
+    /// <summary>
+    /// A property without a Chinese name: "SomeNewField" → "其他字段（SomeNewField）", saying plainly that it is a field the
+    /// portal has no name for (a test keeps every audited property named); a key already in Chinese stays as it is.
+    /// </summary>
+    internal static string Unlabelled(string property) =>
+        property.All(char.IsAscii) ? $"其他字段（{property}）" : property;
 
     /// <summary>The Chinese name of a coded value (an enum stored as its number, a role or action key), or null.</summary>
     internal static string? ValueName(string? entityType, string property, JsonElement value) => (entityType, property) switch
