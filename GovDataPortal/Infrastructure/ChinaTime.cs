@@ -10,6 +10,10 @@ public static class ChinaTime
     public static string Format(DateTimeOffset? instant) =>
         instant is null ? "—" : instant.Value.ToChina().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Beijing time to the minute, as lists show it ("2026-11-20 09:05"); "—" when there is none.</summary>
+    public static string FormatMinutes(DateTimeOffset? instant) =>
+        instant is null ? "—" : instant.Value.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     private static readonly string[] WeekDays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
 
     /// <summary>"2026年12月1日 星期二".</summary>

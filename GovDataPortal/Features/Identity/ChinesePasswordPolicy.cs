@@ -7,6 +7,9 @@ public sealed class ThreeOfFourClassesPasswordValidator : IPasswordValidator<Por
 {
     public const int MinimumLength = 10;
 
+    /// <summary>The rule as every password field states it (under 新密码, 初始密码).</summary>
+    public static readonly string Rule = $"至少 {MinimumLength} 位，包含大写字母、小写字母、数字、特殊符号中的至少三类。";
+
     public Task<IdentityResult> ValidateAsync(UserManager<PortalUser> manager, PortalUser user, string? password)
     {
         var error = Check(password);

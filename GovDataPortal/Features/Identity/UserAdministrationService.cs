@@ -72,9 +72,9 @@ public sealed partial class UserAdministrationService(
         var total = await users.CountAsync(ct);
         IQueryable<PortalUser> ordered = sortBy switch
         {
-            nameof(UserRow.DisplayName) => OrderedBy(users, u => u.DisplayName, descending).ThenBy(u => u.UserName),
-            nameof(UserRow.UserName) => OrderedBy(users, u => u.UserName, descending),
-            nameof(UserRow.DepartmentName) => OrderedBy(users, u => u.Department!.Name, descending).ThenBy(u => u.UserName),
+            nameof(UserRow.DisplayName) => users.OrderedBy(u => u.DisplayName, descending).ThenBy(u => u.UserName),
+            nameof(UserRow.UserName) => users.OrderedBy(u => u.UserName, descending),
+            nameof(UserRow.DepartmentName) => users.OrderedBy(u => u.Department!.Name, descending).ThenBy(u => u.UserName),
             _ => InListOrder(users),
         };
         var page = ordered.Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize));
@@ -95,9 +95,6 @@ public sealed partial class UserAdministrationService(
 
     private static IQueryable<PortalUser> InListOrder(IQueryable<PortalUser> users) =>
         users.OrderBy(u => u.Department!.Name).ThenBy(u => u.UserName);
-
-    private static IOrderedQueryable<T> OrderedBy<T, TKey>(IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, TKey>> key,
-        bool descending) => descending ? query.OrderByDescending(key) : query.OrderBy(key);
 
     public async Task<UserRow?> GetUserAsync(string userId, CancellationToken ct = default)
     {

@@ -53,10 +53,10 @@ public sealed partial class OrganisationService
         var total = await query.CountAsync(ct);
         IOrderedQueryable<Region> ordered = sortBy switch
         {
-            nameof(RegionRow.Name) => OrderedBy(query, r => r.Name, descending),
-            nameof(RegionRow.LevelName) => OrderedBy(query, r => r.Level, descending),
-            nameof(RegionRow.ParentName) => OrderedBy(query, r => r.Parent!.Code, descending),
-            _ => OrderedBy(query, r => r.Code, descending),
+            nameof(RegionRow.Name) => query.OrderedBy(r => r.Name, descending),
+            nameof(RegionRow.LevelName) => query.OrderedBy(r => r.Level, descending),
+            nameof(RegionRow.ParentName) => query.OrderedBy(r => r.Parent!.Code, descending),
+            _ => query.OrderedBy(r => r.Code, descending),
         };
         var rows = await ordered.ThenBy(r => r.Code)
             .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize))

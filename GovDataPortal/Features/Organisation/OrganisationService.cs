@@ -62,21 +62,18 @@ public sealed partial class OrganisationService(IDbContextFactory<PortalDbContex
     {
         IOrderedQueryable<Department> ordered = sortBy switch
         {
-            nameof(DepartmentRow.Name) => OrderedBy(query, d => d.Name, descending),
-            nameof(DepartmentRow.CreditCode) => OrderedBy(query, d => d.CreditCode, descending),
+            nameof(DepartmentRow.Name) => query.OrderedBy(d => d.Name, descending),
+            nameof(DepartmentRow.CreditCode) => query.OrderedBy(d => d.CreditCode, descending),
             // Regions by their 行政区划代码: the province, then each city followed by its counties.
-            nameof(DepartmentRow.RegionName) => OrderedBy(query, d => d.Region!.Code, descending),
+            nameof(DepartmentRow.RegionName) => query.OrderedBy(d => d.Region!.Code, descending),
             // The kinds in their declared order (政务部门, 数据主管部门, 公共服务企业), not by the stored English key.
-            nameof(DepartmentRow.KindName) => OrderedBy(query, d => d.Kind == DepartmentKind.GovernmentDepartment ? 1
+            nameof(DepartmentRow.KindName) => query.OrderedBy(d => d.Kind == DepartmentKind.GovernmentDepartment ? 1
                 : d.Kind == DepartmentKind.DataAuthority ? 2 : 3, descending),
-            nameof(DepartmentRow.AdministratorCount) => OrderedBy(query, d => d.DataAdministrators.Count, descending),
+            nameof(DepartmentRow.AdministratorCount) => query.OrderedBy(d => d.DataAdministrators.Count, descending),
             _ => query.OrderBy(d => d.Region!.Code).ThenByDescending(d => d.IsRegionDataAuthority),
         };
         return ordered.ThenBy(d => d.Id); // a stable order, so that pages neither repeat nor skip rows
     }
-
-    private static IOrderedQueryable<T> OrderedBy<T, TKey>(IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, TKey>> key,
-        bool descending) => descending ? query.OrderByDescending(key) : query.OrderBy(key);
 
     /// <summary>
     /// Whether the actor may open the department's detail page: the department-scope rule of
