@@ -321,4 +321,35 @@ public class DataCheckPageTests(DataCheckFixture portal) : PortalComponentTest, 
         Assert.False(await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId && t.StepKey == WorkflowEngine.ExtensionConsentStep));
         Assert.Equal(0, task.ExtensionDays);
     }
+
+    /// <summary>
+    /// Review finding: opening another check in the same page (only Id changes, as a link from one check to another
+    /// does) reloaded the check but kept what was typed and the messages shown for the previous one.
+    /// </summary>
+    [Fact]
+    public async Task Opening_another_check_clears_what_was_typed_and_the_messages_for_the_previous_one()
+    {
+        var first = await portal.RaiseAsync(resource: "切换前的校核");
+        var second = await portal.RaiseAsync(resource: "切换后的校核");
+        var cut = await DetailAsAsync("chenjing", first);
+
+        cut.Find("textarea#explanation").Input("第一条校核的说明");
+        cut.Find("#data-check-answer").Click(); // no result chosen: the service's message shows under it
+        await cut.WaitForAssertionAsync(() => Assert.NotEmpty(cut.FindAll(".gdp-field-error")), Wait);
+        cut.FindAll(".gdp-answer-option input[type=radio]")[0].Click();
+        cut.Find("input#extensionDays").Input("3");
+        cut.Find("textarea#extension-reason").Input("第一条校核的延期理由");
+        await cut.WaitForAssertionAsync(() => Assert.Equal("3", cut.Find("input#extensionDays").GetAttribute("value")), Wait);
+
+        cut.Render(p => p.Add(x => x.Id, second));
+
+        await cut.WaitForAssertionAsync(() => Assert.Contains("切换后的校核", cut.Find("h1").TextContent), Wait);
+        static string Text(AngleSharp.Dom.IElement e) => e.GetAttribute("value") ?? e.TextContent;
+        Assert.Equal("", Text(cut.Find("textarea#explanation")));
+        Assert.Equal("", Text(cut.Find("input#extensionDays")));
+        Assert.Equal("", Text(cut.Find("textarea#extension-reason")));
+        Assert.DoesNotContain(cut.FindAll(".gdp-answer-option input[type=radio]"), r => r.HasAttribute("checked"));
+        Assert.Empty(cut.FindAll(".gdp-field-error"));
+        Assert.DoesNotContain("第一条校核", cut.Markup);
+    }
 }

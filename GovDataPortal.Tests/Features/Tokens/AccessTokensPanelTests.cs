@@ -4,6 +4,7 @@ using GovDataPortal.Tests.Components;
 using GovDataPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace GovDataPortal.Tests.Features.Tokens;
 
@@ -43,5 +44,33 @@ public class AccessTokensPanelTests(PortalFixture portal) : PortalComponentTest,
         Assert.Equal(["2026-11-20 09:05", "2027-01-01 00:00", "2026-11-21 22:59"], Times(0));
         Assert.Equal(["2026-11-20 07:30", "长期有效", "从未使用"], Times(1));
         Assert.All(rows.SelectMany(r => r.QuerySelectorAll(".gdp-token-time")), c => Assert.Contains("gdp-nowrap", c.ClassList));
+    }
+
+    /// <summary>
+    /// Review finding: a second click that reached the handler while the first was still validating or saving issued a
+    /// second token. Both clicks are delivered here before the first finishes (as two clicks in quick succession reach the
+    /// server before the disabled button does); exactly one token may exist.
+    /// </summary>
+    [Fact]
+    public async Task Two_quick_clicks_on_issue_issue_one_token()
+    {
+        await using var scope = await portal.ScopeAsAsync("liuyang");
+        Services.AddSingleton(scope.Get<AccessTokenService>());
+        Services.AddSingleton<TimeProvider>(portal.Clock);
+        RenderPopoverProvider();
+        var panel = Render<AccessTokensPanel>();
+        panel.WaitForAssertion(() => Assert.Contains("尚未签发访问令牌。", panel.Find("#token-grid").TextContent), TimeSpan.FromSeconds(10));
+        panel.Find("input#token-name").Input("双击测试");
+        var issue = panel.FindComponents<MudButton>().Single(b => b.Find("button").Id == "token-issue");
+
+        await panel.InvokeAsync(() => Task.WhenAll(issue.Instance.OnClick.InvokeAsync(), issue.Instance.OnClick.InvokeAsync()));
+
+        panel.WaitForAssertion(() => Assert.Contains("双击测试", panel.Find("#token-grid tbody").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Single(panel.FindAll("#token-grid tbody tr"));
+        Assert.Contains("双击测试", panel.Find("#token-secret").TextContent);
+        await using var db = await portal.DbAsync();
+        var user = await db.Users.SingleAsync(u => u.UserName == "liuyang");
+        Assert.Equal(1, await db.PersonalAccessTokens.CountAsync(t => t.UserId == user.Id));
+        Assert.Equal("签发令牌", panel.Find("#token-issue").TextContent.Trim()); // usable again
     }
 }

@@ -1,0 +1,14 @@
+namespace GovDataPortal.Components.Shared;
+
+/// <summary>Messages shared by several screens.</summary>
+public static class UiMessages
+{
+    /// <summary>
+    /// Shown in a dialog when saving failed for a reason nobody foresaw (logged with its details): dialogs render in
+    /// MudDialogProvider, outside the page's error boundary, so such an error is caught there and the dialog stays usable.
+    /// </summary>
+    public const string UnexpectedSaveFailure = "保存失败：系统出现意外错误，请稍后重试。";
+
+    /// <summary>The same when a dialog could not even load what it shows.</summary>
+    public const string UnexpectedLoadFailure = "加载失败：系统出现意外错误，请稍后重试。";
+}
