@@ -15,10 +15,11 @@ public class InboxPageTests(PortalFixture portal) : PortalComponentTest, IClassF
 
     private AsyncServiceScope? _scope;
 
-    private async Task<IRenderedComponent<InboxPage>> RenderAsAsync(string userName)
+    private async Task<IRenderedComponent<InboxPage>> RenderAsAsync(string userName, string? address = null)
     {
         _scope = await portal.ScopeAsAsync(userName);
         Services.AddSingleton(_scope.Value.Get<InboxService>());
+        if (address is not null) Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().NavigateTo(address);
         RenderPopoverProvider();
         return Render<InboxPage>();
     }
@@ -54,8 +55,7 @@ public class InboxPageTests(PortalFixture portal) : PortalComponentTest, IClassF
         portal.Clock.Set(Beijing(2026, 11, 27));
         await portal.RaiseToPoliceAsync("逾期链接：新");
 
-        Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().NavigateTo("inbox?overdue=true");
-        var cut = await RenderAsAsync("lina");
+        var cut = await RenderAsAsync("lina", "inbox?overdue=true");
 
         cut.WaitForAssertion(() => Assert.Contains("逾期链接：早", cut.Find("#inbox-grid").TextContent), DbWait);
         Assert.DoesNotContain("逾期链接：新", cut.Find("#inbox-grid").TextContent);
