@@ -50,10 +50,16 @@ public class BrowserFixture : PortalFixture
         await base.DisposeAsync();
     }
 
-    /// <summary>A fresh browser context (own cookies) with a page, Chinese locale, Beijing time zone.</summary>
+    /// <summary>
+    /// A fresh browser context (own cookies) with a page, Chinese locale, Beijing time zone, and the 1366×768 screen
+    /// of a typical office computer, so that screenshots show what most users see.
+    /// </summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await Browser.NewContextAsync(new() { Locale = "zh-CN", TimezoneId = "Asia/Shanghai", BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new()
+        {
+            Locale = "zh-CN", TimezoneId = "Asia/Shanghai", BaseURL = BaseUrl, ViewportSize = new() { Width = 1366, Height = 768 },
+        });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

@@ -14,7 +14,6 @@ public class DepartmentScopeJourneyTests(BrowserFixture web) : IClassFixture<Bro
     {
         var market = await web.DepartmentIdAsync(DemoAccounts.Market);
         var page = await web.SignedInPageAsync("zhangwei"); // 公安局
-        await page.SetViewportSizeAsync(1366, 768);
         await page.GotoAsync($"departments/{market}");
         await BrowserFixture.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator(".gdp-refused")).ToContainTextAsync("访问被拒绝");

@@ -12,7 +12,6 @@ public class AuditLogPageBrowserTests(BrowserFixture web) : IClassFixture<Browse
     public async Task The_auditor_filters_the_log_opens_a_record_and_verifies_the_chain_on_the_page()
     {
         var page = await web.SignedInPageAsync("auditor");
-        await page.SetViewportSizeAsync(1366, 768);
         await page.GotoAsync("audit");
         await BrowserFixture.WaitForCircuitAsync(page);
         var grid = page.Locator("#audit-grid");

@@ -13,7 +13,6 @@ public class CalendarPageBrowserTests(BrowserFixture web) : IClassFixture<Browse
     public async Task The_administrator_switches_years_in_one_action_and_imports_a_CSV_through_the_Chinese_button()
     {
         var page = await web.SignedInPageAsync("admin");
-        await page.SetViewportSizeAsync(1366, 768);
         await page.GotoAsync("admin/calendar");
         await BrowserFixture.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("#calendar-summary")).ToContainTextAsync("2026年全年工作日");

@@ -14,7 +14,6 @@ public class DataCheckJourneyTests(BrowserFixture web) : IClassFixture<BrowserFi
     private async Task<IPage> PageAsAsync(string userName)
     {
         var page = await web.SignedInPageAsync(userName);
-        await page.SetViewportSizeAsync(1366, 768);
         return page;
     }
 

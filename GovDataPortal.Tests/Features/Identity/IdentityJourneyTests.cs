@@ -15,7 +15,6 @@ public partial class IdentityJourneyTests(BrowserFixture web) : IClassFixture<Br
     public async Task A_refused_role_change_shows_the_article_42_message_and_restores_the_saved_boxes()
     {
         var page = await web.SignedInPageAsync("security");
-        await DesktopAsync(page);
         await page.GotoAsync("admin/roles");
         await BrowserFixture.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("#roles-citation")).ToContainTextAsync(SeparationOfDuties.Citation.ToString());
@@ -38,7 +37,6 @@ public partial class IdentityJourneyTests(BrowserFixture web) : IClassFixture<Br
     public async Task A_token_secret_is_shown_once_and_the_token_can_be_revoked()
     {
         var page = await web.SignedInPageAsync("liuyang");
-        await DesktopAsync(page);
         await page.GotoAsync("profile");
         await BrowserFixture.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("#profile-info")).ToContainTextAsync(DemoAccounts.Market);
@@ -64,7 +62,6 @@ public partial class IdentityJourneyTests(BrowserFixture web) : IClassFixture<Br
     public async Task Token_times_show_in_full_on_one_line_in_beijing_time()
     {
         var page = await web.SignedInPageAsync("zhangwei");
-        await DesktopAsync(page);
         await page.GotoAsync("profile");
         await BrowserFixture.WaitForCircuitAsync(page);
         await page.FillAsync("#token-name", "报表同步（按日到期）");
@@ -98,7 +95,6 @@ public partial class IdentityJourneyTests(BrowserFixture web) : IClassFixture<Br
     public async Task Creating_a_user_shows_chinese_field_errors_then_lists_the_new_user()
     {
         var page = await web.SignedInPageAsync("admin");
-        await DesktopAsync(page);
         await page.GotoAsync("admin/users");
         await BrowserFixture.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("#users-grid")).ToContainTextAsync("张伟");

@@ -140,7 +140,6 @@ public class InboxJourneyTests(BrowserFixture web) : IClassFixture<BrowserFixtur
     private async Task<IPage> SignedInAsync(string userName)
     {
         var page = await web.SignedInPageAsync(userName);
-        await page.SetViewportSizeAsync(1366, 768);
         return page;
     }
 

@@ -8,9 +8,6 @@ namespace GovDataPortal.Tests.Features.Organisation;
 /// <summary>Driving MudBlazor inputs in Chromium for the organisation, identity and token journeys.</summary>
 internal static partial class MudJourney
 {
-    /// <summary>The screen size people use the portal on (screenshots are taken at it).</summary>
-    public static Task DesktopAsync(IPage page) => page.SetViewportSizeAsync(1366, 768);
-
     /// <summary>Opens the MudSelect whose input has the id and clicks the option with the text; waits for the list to close.</summary>
     public static async Task ChooseAsync(IPage page, string inputId, string text)
     {

@@ -14,7 +14,6 @@ public class OrganisationPagesJourneyTests(BrowserFixture web) : IClassFixture<B
     public async Task The_system_administrator_creates_a_department_after_a_refused_check_digit()
     {
         var page = await web.SignedInPageAsync("admin");
-        await DesktopAsync(page);
         await page.GotoAsync("departments");
         await BrowserFixture.WaitForCircuitAsync(page);
         var name = OrganisationTestData.UniqueName("双牌县页面测试局");
@@ -44,7 +43,6 @@ public class OrganisationPagesJourneyTests(BrowserFixture web) : IClassFixture<B
     public async Task The_directory_links_only_the_own_department_and_the_filter_without_administrator_marks_the_rest()
     {
         var page = await web.SignedInPageAsync("zhangwei");
-        await DesktopAsync(page);
         await page.GotoAsync("departments");
         await BrowserFixture.WaitForCircuitAsync(page);
         var grid = page.Locator("#departments-grid");
@@ -66,7 +64,6 @@ public class OrganisationPagesJourneyTests(BrowserFixture web) : IClassFixture<B
     public async Task A_member_opens_the_own_department_from_the_directory()
     {
         var page = await web.SignedInPageAsync("zhangwei");
-        await DesktopAsync(page);
         await page.GotoAsync("departments");
         await BrowserFixture.WaitForCircuitAsync(page);
 
@@ -85,7 +82,6 @@ public class OrganisationPagesJourneyTests(BrowserFixture web) : IClassFixture<B
         await using (var db = await web.DbAsync())
             police = await db.Departments.Where(d => d.Name == DemoAccounts.Police).Select(d => d.Id).SingleAsync();
         var page = await web.SignedInPageAsync("lina");
-        await DesktopAsync(page);
         await page.GotoAsync($"departments/{police}");
         await BrowserFixture.WaitForCircuitAsync(page);
 
@@ -106,7 +102,6 @@ public class OrganisationPagesJourneyTests(BrowserFixture web) : IClassFixture<B
     public async Task The_system_administrator_adds_a_county_after_choosing_the_wrong_parent_level()
     {
         var page = await web.SignedInPageAsync("admin");
-        await DesktopAsync(page);
         await page.GotoAsync("admin/regions");
         await BrowserFixture.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("#regions-grid tbody tr")).ToHaveCountAsync(3);

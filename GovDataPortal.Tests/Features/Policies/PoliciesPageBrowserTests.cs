@@ -11,7 +11,6 @@ public class PoliciesPageBrowserTests(BrowserFixture web) : IClassFixture<Browse
     public async Task A_signed_in_user_reads_the_local_rules_and_switches_to_the_comparison()
     {
         var page = await web.SignedInPageAsync("zhangwei");
-        await page.SetViewportSizeAsync(1366, 768);
         await page.GotoAsync("policies");
         await BrowserFixture.WaitForCircuitAsync(page);
 
