@@ -285,28 +285,9 @@ public static partial class AuditFieldNames
         return Enum.IsDefined(parsed) ? name(parsed) : null;
     }
 
-    private static string FlowStatusName(FlowStatus s) => s switch
-    {
-        FlowStatus.Running => "办理中",
-        FlowStatus.Completed => "已办结",
-        FlowStatus.Rejected => "未获同意",
-        FlowStatus.Withdrawn => "已撤回",
-        _ => s.ToString(),
-    };
+    private static string FlowStatusName(FlowStatus s) => FlowStatusNames.Of(s);
 
-    private static string TaskStatusName(FlowTaskStatus s) => s switch
-    {
-        FlowTaskStatus.Open => "待办理",
-        FlowTaskStatus.Done => "已办理",
-        FlowTaskStatus.Cancelled => "已取消",
-        _ => s.ToString(),
-    };
+    private static string TaskStatusName(FlowTaskStatus s) => FlowStatusNames.Of(s);
 
-    private static string TimeoutName(TimeoutAction a) => a switch
-    {
-        TimeoutAction.RemindOnly => "仅提醒",
-        TimeoutAction.EscalateToAuthority => "上报主管部门",
-        TimeoutAction.DeemedApproval => "视为同意",
-        _ => a.ToString(),
-    };
+    private static string TimeoutName(TimeoutAction a) => PolicyTexts.OnTimeout(a);
 }

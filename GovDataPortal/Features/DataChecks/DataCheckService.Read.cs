@@ -164,19 +164,10 @@ public sealed partial class DataCheckService
         var instances = await db.FlowInstances.AsNoTracking().Include(i => i.Events)
             .Where(i => i.SubjectType == DataCheckTexts.SubjectType && i.SubjectId == Key(r))
             .OrderBy(i => i.Id).ToListAsync(ct);
-        return [.. instances.Select((i, n) => new DataCheckRound(i.Id, n + 1, i.FlowName, StatusName(i.Status), i.StartedAt, i.EndedAt,
+        return [.. instances.Select((i, n) => new DataCheckRound(i.Id, n + 1, i.FlowName, FlowStatusNames.Of(i.Status), i.StartedAt, i.EndedAt,
             [.. i.Events.OrderBy(e => e.Id).Select(e => new TimelineEntry(e.Id, e.OccurredAt, e.Action, FlowActions.DisplayName(e.Action),
                 e.ActorName, e.ActorDepartmentId is { } d ? names.GetValueOrDefault(d) : null, e.Comment, e.RuleText))]))];
     }
-
-    private static string StatusName(FlowStatus status) => status switch
-    {
-        FlowStatus.Running => "办理中",
-        FlowStatus.Completed => "已办结",
-        FlowStatus.Rejected => "未获同意",
-        FlowStatus.Withdrawn => "已撤回",
-        _ => status.ToString(),
-    };
 
     /// <summary>The provider's open check task (or the requester's open clarification task) and what I may do with it.</summary>
     private async Task<DataCheckTaskView?> TaskViewAsync(PortalDbContext db, DataCheckRequest r, CancellationToken ct)

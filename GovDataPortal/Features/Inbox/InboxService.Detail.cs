@@ -31,7 +31,7 @@ public sealed partial class InboxService
         var row = WithRemaining(new InboxRow(task.Id, task.Version, instance.Id, instance.SubjectTitle, instance.FlowKey, instance.FlowName,
             task.StepName, task.ReceivedAt, task.DueDate, task.DueAt, task.Provisional, task.RuleText, task.Escalated,
             SenderName: sender?.ActorName, SenderDepartment: sender?.Department), ChinaTime.Today(clock));
-        return new TaskDetail(row, task.StepKey, TaskStatusName(task.Status), task.Status == FlowTaskStatus.Open,
+        return new TaskDetail(row, task.StepKey, FlowStatusNames.Of(task.Status), task.Status == FlowTaskStatus.Open,
             task.Decision is null ? null : FlowActions.DisplayName(task.Decision), task.CompletedAt, task.RequestedDays,
             history, actions, forward, elsewhere);
     }
@@ -115,7 +115,7 @@ public sealed partial class InboxService
                 .Select(t => t.StepName).FirstOrDefaultAsync(ct)
             : null;
         return new FlowHistory(instance.Id, instance.FlowName, instance.SubjectType, instance.SubjectId, instance.SubjectTitle,
-            links.For(instance.SubjectType, instance.SubjectId), InstanceStatusName(instance.Status), currentStep,
+            links.For(instance.SubjectType, instance.SubjectId), FlowStatusNames.Of(instance.Status), currentStep,
             names.GetValueOrDefault(instance.RequesterDepartmentId, ""), names.GetValueOrDefault(instance.ProviderDepartmentId, ""),
             instance.StartedAt, instance.EndedAt,
             [.. events.Select(e => new TimelineEntry(e.Id, e.OccurredAt, e.Action, FlowActions.DisplayName(e.Action), e.ActorName,
@@ -125,19 +125,4 @@ public sealed partial class InboxService
     private static async Task<IReadOnlyList<DepartmentOption>> ForwardDepartmentsAsync(PortalDbContext db, FlowTask task, CancellationToken ct) =>
         await db.Departments.Where(d => d.Id != task.AssigneeDepartmentId).OrderBy(d => d.Name)
             .Select(d => new DepartmentOption(d.Id, d.Name)).ToListAsync(ct);
-
-    private static string TaskStatusName(FlowTaskStatus status) => status switch
-    {
-        FlowTaskStatus.Open => "待办理",
-        FlowTaskStatus.Done => "已办理",
-        _ => "已取消",
-    };
-
-    private static string InstanceStatusName(FlowStatus status) => status switch
-    {
-        FlowStatus.Running => "办理中",
-        FlowStatus.Completed => "已办结",
-        FlowStatus.Rejected => "未获同意",
-        _ => "已撤回",
-    };
 }

@@ -19,12 +19,15 @@ public static class PolicyTexts
         string.IsNullOrEmpty(step.Role) ? Actor(step.Actor) : $"{Actor(step.Actor)}·{PortalRoles.DisplayName(step.Role)}";
 
     /// <summary>What happens when the deadline passes; a step without a deadline never becomes overdue.</summary>
-    public static string Timeout(StepRule step) => step.Days is null ? "—" : step.OnTimeout switch
+    public static string Timeout(StepRule step) => step.Days is null ? "—" : OnTimeout(step.OnTimeout);
+
+    /// <summary>The Chinese name of a timeout action ("视为同意" is hubei Art. 20's deemed consent).</summary>
+    public static string OnTimeout(TimeoutAction action) => action switch
     {
         TimeoutAction.RemindOnly => "仅提醒",
         TimeoutAction.EscalateToAuthority => "上报主管部门",
         TimeoutAction.DeemedApproval => "视为同意",
-        _ => step.OnTimeout.ToString(),
+        _ => action.ToString(),
     };
 
     /// <summary>"最多15个工作日，须领导同意并告知申请方" for a step that may ask for more time; otherwise "—".</summary>
