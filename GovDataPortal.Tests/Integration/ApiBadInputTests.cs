@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GovDataPortal.Tests.Integration;
 
 /// <summary>
-/// Every /api endpoint that takes a body answers malformed or oversized input with 400 problem details that name a
-/// field — never a 500. Endpoints are discovered, so a new one is covered the day it is mapped.
+/// Every /api endpoint that takes a body answers malformed input with 400 and oversized input with 413, as problem
+/// details that name a field — never a 500. Endpoints are discovered, so a new one is covered the day it is mapped.
 /// </summary>
 public class ApiBadInputTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
@@ -40,10 +40,10 @@ public class ApiBadInputTests(PortalFixture portal) : IClassFixture<PortalFixtur
         SendToEveryBodyEndpointAsync("[1, 2, 3]"); // an array where every endpoint expects an object
 
     [Fact]
-    public Task Oversized_bodies_get_400_on_every_body_endpoint() =>
-        SendToEveryBodyEndpointAsync(JsonSerializer.Serialize(new { name = new string('数', 1_200_000) }));
+    public Task Oversized_bodies_get_413_naming_body_on_every_body_endpoint() =>
+        SendToEveryBodyEndpointAsync(JsonSerializer.Serialize(new { name = new string('数', 1_200_000) }), HttpStatusCode.RequestEntityTooLarge);
 
-    private async Task SendToEveryBodyEndpointAsync(string json)
+    private async Task SendToEveryBodyEndpointAsync(string json, HttpStatusCode expected = HttpStatusCode.BadRequest)
     {
         using var client = await portal.ApiClientAsAsync("admin");
         foreach (var (method, path) in BodyEndpoints())
@@ -52,7 +52,7 @@ public class ApiBadInputTests(PortalFixture portal) : IClassFixture<PortalFixtur
             {
                 Content = new StringContent(json, Encoding.UTF8, "application/json"),
             });
-            await AssertFieldProblemAsync(response, $"{method} {path}");
+            await AssertFieldProblemAsync(response, $"{method} {path}", expected);
         }
     }
 
@@ -66,10 +66,11 @@ public class ApiBadInputTests(PortalFixture portal) : IClassFixture<PortalFixtur
         Assert.True(doc.RootElement.GetProperty("errors").TryGetProperty("regionId", out _));
     }
 
-    private static async Task AssertFieldProblemAsync(HttpResponseMessage response, string endpoint)
+    private static async Task AssertFieldProblemAsync(HttpResponseMessage response, string endpoint,
+        HttpStatusCode expected = HttpStatusCode.BadRequest)
     {
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{endpoint} answered {(int)response.StatusCode}: {body}");
+        Assert.True(response.StatusCode == expected, $"{endpoint} answered {(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var doc = JsonDocument.Parse(body);
         Assert.True(doc.RootElement.TryGetProperty("errors", out var errors) && errors.EnumerateObject().Any(),

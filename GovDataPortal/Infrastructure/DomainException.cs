@@ -12,6 +12,12 @@ public class DomainException(string message, string? field = null) : Exception(m
 /// <summary>Someone else changed or decided the same thing first (a lost race): shown as is, HTTP 409.</summary>
 public class ConflictException(string message) : DomainException(message);
 
+/// <summary>
+/// The object an action names does not exist (HTTP 404, as a GET of it would answer). A <see cref="DomainException"/>,
+/// so forms that show rule messages show this one too.
+/// </summary>
+public class NotFoundException(string message) : DomainException(message);
+
 /// <summary>The caller is signed in but may not see or change this data.</summary>
 public sealed class AccessDeniedException(string message = "您无权访问该数据。") : Exception(message);
 

@@ -43,6 +43,7 @@ public static class PortalServices
         services.AddScoped<AccessTokenService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SignInService>();
+        services.AddApiProtocol();
         services.AddScoped<GovDataPortal.Features.Home.ShellService>();
         services.AddScoped<GovDataPortal.Features.Home.HomeService>();
 
@@ -81,22 +82,11 @@ public static class PortalServices
 
         // Static assets (framework script, MudBlazor, css) are public: the fallback policy must not send them to the login page.
         app.MapStaticAssets().AllowAnonymous();
-        // API bodies are small JSON documents; a larger one is refused (400) before it is read, not after.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.Use(async (http, next) =>
-        {
-            if (http.Request.ContentLength > ApiMaxBodyBytes)
-            {
-                await Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["请求体超过允许的大小（1 MB）。"] },
-                    title: "请求体过大。").ExecuteAsync(http);
-                return;
-            }
-            // Bodies without a length (chunked) are cut off by the server at the same size.
-            if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                limit.MaxRequestBodySize = ApiMaxBodyBytes;
-            await next(http);
-        }));
         app.UseAuthentication();
         app.UseAuthorization();
+        // API bodies are small JSON documents; a larger one is refused (413) before an endpoint reads it (and only
+        // buffered for a caller with a valid token).
+        app.UseApiBodyLimit();
         // After authorization: the /api policy authenticates the bearer token only there.
         app.UseCurrentActor();
         app.UseAntiforgery();
@@ -108,7 +98,7 @@ public static class PortalServices
         app.MapAuditExport();
         app.MapAttachmentDownloads();
 
-        var api = app.MapGroup("/api").RequireAuthorization(PortalPolicies.Api).WithTags("API");
+        var api = app.MapGroup(ApiProtocol.Prefix).RequireAuthorization(PortalPolicies.Api).WithTags("API").RefuseUndefinedEnumValues();
         api.MapMeEndpoints();
         api.MapOrganisationEndpoints();
         api.MapTokenEndpoints();

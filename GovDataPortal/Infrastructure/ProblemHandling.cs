@@ -6,7 +6,8 @@ namespace GovDataPortal.Infrastructure;
 
 /// <summary>
 /// Turns refused input into problem details: validation and rule failures → 400 naming the field, malformed or
-/// oversized bodies → 400, access refusals → 403, lost races → 409. Only a real fault is a 500.
+/// oversized bodies → 413 naming <c>body</c>, a wrong content type → 415, a missing object → 404, access refusals → 403,
+/// lost races → 409. Only a real fault is a 500.
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -24,18 +25,29 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
     internal static (int? Status, string Title, IDictionary<string, string[]>? Errors) Classify(Exception e) => e switch
     {
         ConflictException c => (409, c.Message, null),
+        NotFoundException n => (404, n.Message, null),
         ValidationFailedException v => (400, "提交的数据有误。", v.Errors.ToDictionary()),
         DomainException d => (400, d.Message, d.Field is null ? null : new Dictionary<string, string[]> { [d.Field] = [d.Message] }),
         AccessDeniedException a => (403, a.Message, null),
         DbUpdateConcurrencyException => (409, "数据已被他人修改，请刷新后重试。", null),
-        BadHttpRequestException { StatusCode: 413 } => (400, "请求体过大。", new Dictionary<string, string[]> { ["body"] = ["请求体超过允许的大小。"] }),
+        BadHttpRequestException { StatusCode: 413 } => (413, BodyTooLargeTitle, BodyTooLargeErrors()),
+        BadHttpRequestException { StatusCode: 415 } => (415, "请求的内容类型不受支持，请使用 application/json。", null),
         BadHttpRequestException { InnerException: JsonException j } => (400, "请求体不是有效的 JSON。", Field(j)),
-        BadHttpRequestException b => (400, "请求格式不正确。", new Dictionary<string, string[]> { [ParameterName(b)] = [b.Message] }),
+        BadHttpRequestException b => (400, "请求格式不正确。", new Dictionary<string, string[]> { [ParameterName(b)] = [BindingMessage(b)] }),
         _ => (null, "", null),
     };
 
+    public const string BodyTooLargeTitle = "请求体过大。";
+
+    public static Dictionary<string, string[]> BodyTooLargeErrors() =>
+        new() { ["body"] = [$"请求体超过允许的大小（{PortalServices.ApiMaxBodyBytes / 1024 / 1024} MB）。"] };
+
     private static Dictionary<string, string[]> Field(JsonException j) =>
         new() { [string.IsNullOrEmpty(j.Path) || j.Path == "$" ? "body" : j.Path.TrimStart('$', '.')] = ["格式不正确或类型不符。"] };
+
+    // A route or query value that does not parse as its type (an id "abc", a number that overflows) or is missing.
+    private static string BindingMessage(BadHttpRequestException b) =>
+        b.Message.StartsWith("Required parameter", StringComparison.Ordinal) ? "缺少必填参数。" : "格式不正确或超出取值范围。";
 
     // Minimal APIs say "Failed to bind parameter "int days" from "x"." — pull the parameter name out for the client.
     private static string ParameterName(BadHttpRequestException b)

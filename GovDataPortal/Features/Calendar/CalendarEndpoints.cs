@@ -23,7 +23,7 @@ public static class CalendarEndpoints
     {
         api.MapGet("/calendar/add-working-days", AddWorkingDays).WithName("AddWorkingDays")
             .WithSummary("计算期限：受理日之后第N个工作日的23:59:59（北京时间），受理当日不计入；含未发布年份时标注暂定");
-        api.MapGet("/calendar/{year:int}", GetYear).WithName("GetCalendarYear")
+        api.MapGet("/calendar/{year}", GetYear).WithName("GetCalendarYear")
             .WithSummary("某年节假日安排（按公告年份）：节假日与调休上班日；未发布的年份不参与期限计算");
         return api;
     }

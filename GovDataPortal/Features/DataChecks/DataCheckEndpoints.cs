@@ -17,12 +17,12 @@ public static class DataCheckEndpoints
         var checks = api.MapGroup("/data-checks").WithTags("数据校核");
         checks.MapGet("", List).WithSummary("数据校核列表（scope=raised 我部门提起的 / about 针对我部门数据的 / region 本区域督办（数据主管部门审核人）；status 可选）");
         checks.MapPost("", Raise).WithSummary("提起数据疑义、错误校核（数据专管员或部门审核人；证明材料请在页面上传）");
-        checks.MapGet("/{id:long}", Get).WithSummary("数据校核详情（提起部门、提供部门及数据主管部门审核人可见）");
-        checks.MapGet("/{id:long}/evidence", Evidence).WithSummary("下载证明材料");
-        checks.MapPost("/{id:long}/answer", Answer).WithSummary("提供部门答复校核结果（部门审核人）");
-        checks.MapPost("/{id:long}/extension", Extend).WithSummary("申请延长校核期限（仅限当前政策允许时）");
-        checks.MapPost("/{id:long}/close", Close).WithSummary("关闭已答复的校核（提起部门）");
-        checks.MapPost("/{id:long}/reopen", Reopen).WithSummary("对答复有异议时重新提起（限一次）");
+        checks.MapGet("/{id}", Get).WithSummary("数据校核详情（提起部门、提供部门及数据主管部门审核人可见）");
+        checks.MapGet("/{id}/evidence", Evidence).WithSummary("下载证明材料");
+        checks.MapPost("/{id}/answer", Answer).WithSummary("提供部门答复校核结果（部门审核人）");
+        checks.MapPost("/{id}/extension", Extend).WithSummary("申请延长校核期限（仅限当前政策允许时）");
+        checks.MapPost("/{id}/close", Close).WithSummary("关闭已答复的校核（提起部门）");
+        checks.MapPost("/{id}/reopen", Reopen).WithSummary("对答复有异议时重新提起（限一次）");
         return api;
     }
 
@@ -40,7 +40,9 @@ public static class DataCheckEndpoints
         DataCheckStatus? filter = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            if (Enum.TryParse<DataCheckStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _)) filter = s;
+            // Enum.TryParse also takes "Submitted,Closed" (OR-ed together: Closed) and numbers; only one name is a status.
+            if (!status.Contains(',') && Enum.TryParse<DataCheckStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s)
+                && !int.TryParse(status, out _)) filter = s;
             else errors.Add("status", "status 只能为 Submitted、Answered 或 Closed。");
         }
         errors.ThrowIfInvalid();

@@ -231,7 +231,7 @@ public sealed partial class DataCheckService(
     }
 
     private async Task<DataCheckRequest> LoadAsync(PortalDbContext db, long id, CancellationToken ct) =>
-        await db.DataCheckRequests.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new DomainException(DataCheckTexts.NotFoundMessage);
+        await db.DataCheckRequests.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException(DataCheckTexts.NotFoundMessage);
 
     /// <summary>
     /// The task must be an open task of this check's current round (a task id of another subject is refused before the

@@ -11,7 +11,7 @@ public static class MeEndpoints
             .WithSummary("当前用户信息（令牌所有者的用户名、姓名、部门和角色）");
 
         // Another department's list is refused with 403 (CurrentActor.RequireDepartment → ProblemHandling).
-        me.MapGet("/departments/{departmentId:int}/users",
+        me.MapGet("/departments/{departmentId}/users",
                 (int departmentId, UserAdministrationService users, CancellationToken ct) => users.ListDepartmentUsersAsync(departmentId, ct))
             .WithName("ListDepartmentUsers")
             .WithSummary("部门用户列表（仅限本部门；系统管理员、安全管理员可查看所有部门）");

@@ -22,13 +22,13 @@ public static class InboxEndpoints
                     descending ?? true, ct)))
             .WithName("ListMyDoneTasks")
             .WithSummary("我的已办：本人办理过的任务及办理结果，默认最近的在前（sort：Completed、Subject；descending=false 正序）");
-        inbox.MapGet("/{taskId:long}", async (long taskId, InboxService service, CancellationToken ct) =>
+        inbox.MapGet("/{taskId}", async (long taskId, InboxService service, CancellationToken ct) =>
                 await service.GetTaskAsync(taskId, ct) is { } detail
                     ? Results.Ok(detail)
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "任务不存在。"))
             .WithName("GetTask")
             .WithSummary("任务详情：事项、办理期限及依据、流程记录，以及本人当前可执行的操作");
-        inbox.MapPost("/{taskId:long}/decision", async (long taskId, DecisionRequest body, InboxService service, CancellationToken ct) =>
+        inbox.MapPost("/{taskId}/decision", async (long taskId, DecisionRequest body, InboxService service, CancellationToken ct) =>
             {
                 await service.DecideAsync(taskId, body, ct);
                 return Results.NoContent();

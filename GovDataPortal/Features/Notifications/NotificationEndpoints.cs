@@ -13,7 +13,7 @@ public static class NotificationEndpoints
                 TypedResults.Ok(await service.LatestAsync(take ?? UserNotificationService.BellSize, ct)))
             .WithName("ListNotifications")
             .WithSummary("我的通知：最新若干条（take，默认10，最多100）及未读数量");
-        notifications.MapPost("/{id:long}/read", async (long id, UserNotificationService service, CancellationToken ct) =>
+        notifications.MapPost("/{id}/read", async (long id, UserNotificationService service, CancellationToken ct) =>
                 await service.MarkReadAsync(id, ct)
                     ? Results.NoContent()
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "通知不存在。"))

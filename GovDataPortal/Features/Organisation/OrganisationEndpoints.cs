@@ -26,7 +26,7 @@ public static class OrganisationEndpoints
     {
         api.MapGet("/departments", ListDepartments).WithName("ListDepartments")
             .WithSummary("部门名录（可按区域、类型、名称、是否未登记数据管理员筛选）");
-        api.MapGet("/departments/{id:int}", GetDepartment).WithName("GetDepartment")
+        api.MapGet("/departments/{id}", GetDepartment).WithName("GetDepartment")
             .WithSummary("部门详情（含数据管理员与用户，仅限本部门）");
         api.MapPost("/departments", CreateDepartment).WithName("CreateDepartment")
             .WithSummary("新增部门（系统管理员）");

@@ -27,7 +27,7 @@ public static class TokenEndpoints
             .WithName("IssueToken")
             .WithSummary("签发访问令牌（密钥只在本次响应中返回一次，请立即保存）");
 
-        tokens.MapDelete("/tokens/{id:guid}", async (Guid id, AccessTokenService service, CancellationToken ct) =>
+        tokens.MapDelete("/tokens/{id}", async (Guid id, AccessTokenService service, CancellationToken ct) =>
                 await service.RevokeAsync(id, ct)
                     ? Results.NoContent()
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "访问令牌不存在。"))

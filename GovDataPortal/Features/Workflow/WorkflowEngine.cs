@@ -123,7 +123,7 @@ public sealed partial class WorkflowEngine(
     private async Task<FlowTask> LoadOpenTaskAsync(PortalDbContext db, TaskDecision decision, CancellationToken ct)
     {
         var task = await db.FlowTasks.Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == decision.TaskId, ct)
-            ?? throw new DomainException("任务不存在。");
+            ?? throw new NotFoundException("任务不存在。");
         if (task.Status != FlowTaskStatus.Open || task.Version != decision.Version) throw new ConflictException(TaskTakenMessage);
         return task;
     }
