@@ -43,6 +43,8 @@ public static class PortalServices
         services.AddScoped<AccessTokenService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SignInService>();
+        services.Configure<LoginRateLimitOptions>(config.GetSection(LoginRateLimitOptions.Section));
+        services.AddSingleton<LoginThrottle>();
         services.AddApiProtocol();
         services.AddScoped<GovDataPortal.Features.Home.ShellService>();
         services.AddScoped<GovDataPortal.Features.Home.HomeService>();

@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Identity;
 
 namespace GovDataPortal.Features.Identity;
 
-/// <summary>Password sign-in with lockout (5 failures → 15 minutes), every outcome audited.</summary>
-public sealed class SignInService(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, TimeProvider clock)
+/// <summary>
+/// Password sign-in with lockout (5 failures → 15 minutes), every outcome audited, attempts rate-limited per address and
+/// per user name (<see cref="LoginThrottle"/>).
+/// </summary>
+public sealed class SignInService(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, TimeProvider clock,
+    LoginThrottle throttle)
 {
     public sealed record Outcome(bool Succeeded, string? Error);
 
@@ -12,14 +16,17 @@ public sealed class SignInService(SignInManager<PortalUser> signIn, UserManager<
 
     public async Task<Outcome> SignInAsync(string userName, string password, string? ip)
     {
+        if (!throttle.TryAcquire(ip, userName)) return new(false, LoginThrottle.TooManyAttempts);
         var user = await users.FindByNameAsync(userName.Trim());
         if (user is null)
         {
+            SpendHashTime(password);
             await audit.WriteForUserAsync(AuditActions.LoginFailed, null, userName.Trim(), null, ip, new { 原因 = "用户不存在" });
             return new(false, WrongCredentials);
         }
 
         var wasLocked = await users.IsLockedOutAsync(user);
+        if (wasLocked) SpendHashTime(password); // Identity refuses a locked account without hashing
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -38,6 +45,17 @@ public sealed class SignInService(SignInManager<PortalUser> signIn, UserManager<
             await audit.WriteForUserAsync(AuditActions.LockedOut, user.Id, user.UserName!, user.DepartmentId, ip,
                 new { 锁定至 = Infrastructure.ChinaTime.Format(until) });
         return new(false, $"登录失败次数过多，账户已锁定，请于 {Infrastructure.ChinaTime.Format(until)} 后再试。");
+    }
+
+    // An unknown or locked account answers as slowly as a wrong password would (one PBKDF2 verification), so the
+    // answer time does not tell which user names exist.
+    private static readonly PortalUser TimingUser = new() { UserName = "timing-equaliser" };
+    private static string? _timingHash;
+
+    private void SpendHashTime(string password)
+    {
+        var hash = _timingHash ??= users.PasswordHasher.HashPassword(TimingUser, Guid.NewGuid().ToString("N"));
+        users.PasswordHasher.VerifyHashedPassword(TimingUser, hash, password);
     }
 }
 

@@ -38,7 +38,8 @@ public sealed class PersonalAccessTokenHandler(
             .FirstOrDefaultAsync(t => t.TokenHash == hash, Context.RequestAborted);
         if (token?.User is null) return AuthenticateResult.Fail("访问令牌无效。");
         if (!token.IsUsableAt(now)) return AuthenticateResult.Fail(token.RevokedAt is null ? "访问令牌已过期。" : "访问令牌已撤销。");
-        if (await IsLockedOutAsync(token.User, now)) return AuthenticateResult.Fail("账户已锁定。");
+        // A lockout (wrong passwords typed at the login page) does not stop the owner's tokens: otherwise anyone who knows a
+        // user name could cut off that user's integrations. Revocation and expiry do.
 
         // Usage book-keeping, not business data: a plain UPDATE, outside the audit interceptor.
         await db.PersonalAccessTokens.Where(t => t.Id == token.Id)
@@ -47,9 +48,6 @@ public sealed class PersonalAccessTokenHandler(
         var principal = await principals.CreateAsync(token.User);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme));
     }
-
-    private static Task<bool> IsLockedOutAsync(PortalUser user, DateTimeOffset now) =>
-        Task.FromResult(user.LockoutEnabled && user.LockoutEnd is { } end && end > now);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
         WriteProblem(StatusCodes.Status401Unauthorized, "需要有效的访问令牌（Authorization: Bearer …）。");
