@@ -35,6 +35,8 @@ public class PublishedAppTests(BrowserFixture web) : IClassFixture<BrowserFixtur
         start.Environment["ASPNETCORE_URLS"] = _baseUrl;
         start.Environment["ConnectionStrings__Portal"] = web.ConnectionString;
         start.Environment["Jobs__Enabled"] = "false";
+        // Plain http on loopback, no TLS proxy in front: Production otherwise insists on HTTPS (Secure-only cookies).
+        start.Environment["Security__RequireHttps"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         _app = Process.Start(start)!;
         _app.OutputDataReceived += (_, e) => { if (e.Data is not null) _log.Enqueue(e.Data); };

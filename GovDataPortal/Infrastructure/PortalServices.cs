@@ -46,6 +46,7 @@ public static class PortalServices
         services.Configure<LoginRateLimitOptions>(config.GetSection(LoginRateLimitOptions.Section));
         services.AddSingleton<LoginThrottle>();
         services.AddApiProtocol();
+        services.AddTransportSecurity(config);
         services.AddScoped<GovDataPortal.Features.Home.ShellService>();
         services.AddScoped<GovDataPortal.Features.Home.HomeService>();
 
@@ -68,6 +69,7 @@ public static class PortalServices
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        app.UseTransportSecurity();
         var zh = new CultureInfo("zh-CN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -80,7 +82,6 @@ public static class PortalServices
         // /api the inner handler answers with problem details first, and the outer one leaves a written body alone.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
 
         // Static assets (framework script, MudBlazor, css) are public: the fallback policy must not send them to the login page.
         app.MapStaticAssets().AllowAnonymous();
@@ -94,7 +95,9 @@ public static class PortalServices
         app.UseAntiforgery();
 
         app.UseJobsDashboard();
-        app.MapOpenApi().AllowAnonymous();
+        // The API description helps an attacker as much as an integrator: public only on a developer's machine.
+        var openApi = app.MapOpenApi();
+        if (app.Environment.IsDevelopment()) openApi.AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapAuditExport();
