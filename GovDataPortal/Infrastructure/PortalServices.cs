@@ -45,6 +45,7 @@ public static class PortalServices
         services.AddScoped<SignInService>();
         services.Configure<LoginRateLimitOptions>(config.GetSection(LoginRateLimitOptions.Section));
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<RefusalAudit>();
         services.AddApiProtocol();
         services.AddTransportSecurity(config);
         services.AddScoped<GovDataPortal.Features.Home.ShellService>();
@@ -66,6 +67,7 @@ public static class PortalServices
     }
 
     public const long ApiMaxBodyBytes = 1024 * 1024;
+    public const string AccessDeniedPath = "/account/access-denied";
 
     public static WebApplication UsePortal(this WebApplication app)
     {
@@ -77,6 +79,7 @@ public static class PortalServices
             SupportedCultures = [zh],
             SupportedUICultures = [zh],
         });
+        app.UseRefusalAudit(AccessDeniedPath);
         app.UseExceptionHandler();
         // A page address that does not exist gets the Chinese 404 page (re-executed, so the status stays 404); under
         // /api the inner handler answers with problem details first, and the outer one leaves a written body alone.

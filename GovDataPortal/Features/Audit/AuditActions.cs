@@ -15,9 +15,10 @@ public static class AuditActions
     public const string Update = nameof(Update);
     public const string Delete = nameof(Delete);
     public const string Export = nameof(Export);
+    public const string AccessRefused = nameof(AccessRefused);
 
     public static readonly IReadOnlyList<string> All =
-        [Login, LoginFailed, LockedOut, Logout, RoleGranted, RoleRevoked, TokenIssued, TokenRevoked, Create, Update, Delete, Export];
+        [Login, LoginFailed, LockedOut, Logout, RoleGranted, RoleRevoked, TokenIssued, TokenRevoked, Create, Update, Delete, Export, AccessRefused];
 
     public static string DisplayName(string action) => action switch
     {
@@ -33,6 +34,7 @@ public static class AuditActions
         Update => "修改",
         Delete => "删除",
         Export => "导出",
+        AccessRefused => "拒绝访问",
         _ => action,
     };
 }
