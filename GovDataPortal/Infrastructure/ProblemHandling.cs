@@ -28,6 +28,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         DomainException d => (400, d.Message, d.Field is null ? null : new Dictionary<string, string[]> { [d.Field] = [d.Message] }),
         AccessDeniedException a => (403, a.Message, null),
         DbUpdateConcurrencyException => (409, "数据已被他人修改，请刷新后重试。", null),
+        // A unique index refused a save that a service did not word itself: someone else inserted the same first.
+        DbUpdateException u when UniqueViolation.Is(u) => (409, UniqueViolation.LostRaceMessage, null),
         BadHttpRequestException { StatusCode: 413 } => (400, "请求体过大。", new Dictionary<string, string[]> { ["body"] = ["请求体超过允许的大小。"] }),
         BadHttpRequestException { InnerException: JsonException j } => (400, "请求体不是有效的 JSON。", Field(j)),
         BadHttpRequestException b => (400, "请求格式不正确。", new Dictionary<string, string[]> { [ParameterName(b)] = [b.Message] }),
