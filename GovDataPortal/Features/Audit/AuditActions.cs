@@ -15,9 +15,13 @@ public static class AuditActions
     public const string Update = nameof(Update);
     public const string Delete = nameof(Delete);
     public const string Export = nameof(Export);
+    /// <summary>The auditor searched the log (page, API); exports of the log are <see cref="Export"/> of AuditRecord.</summary>
+    public const string AuditSearched = nameof(AuditSearched);
+    public const string AuditVerified = nameof(AuditVerified);
 
     public static readonly IReadOnlyList<string> All =
-        [Login, LoginFailed, LockedOut, Logout, RoleGranted, RoleRevoked, TokenIssued, TokenRevoked, Create, Update, Delete, Export];
+        [Login, LoginFailed, LockedOut, Logout, RoleGranted, RoleRevoked, TokenIssued, TokenRevoked, Create, Update, Delete, Export,
+         AuditSearched, AuditVerified];
 
     public static string DisplayName(string action) => action switch
     {
@@ -33,6 +37,8 @@ public static class AuditActions
         Update => "修改",
         Delete => "删除",
         Export => "导出",
+        AuditSearched => "查询审计日志",
+        AuditVerified => "校验审计日志",
         _ => action,
     };
 }
