@@ -23,6 +23,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Environme
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["ConnectionStrings:Portal"] = connectionString, ["Jobs:Enabled"] = "false", ["Logging:LogLevel:Default"] = "Warning",
+    // One role for the bench's throwaway database; never the development cluster's owner from appsettings.Development.json.
+    ["ConnectionStrings:PortalOwner"] = connectionString,
 });
 builder.Services.AddPortal(builder.Configuration);
 await using var app = builder.Build();

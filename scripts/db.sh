@@ -2,9 +2,14 @@
 # Private PostgreSQL 15 clusters for development and tests, kept inside the repo
 # under .data/ (git-ignored), so nothing touches a system-wide PostgreSQL.
 #
-#   scripts/db.sh start|stop|status|reset|connstr [dev|test]
+#   scripts/db.sh start|stop|status|reset [dev|test]
+#   scripts/db.sh connstr [dev|test] [postgres|owner|app]
 #
 #   cluster: dev (default) or test; also env PORTAL_DB_CLUSTER.
+#   roles:   every start makes sure of two login roles besides the superuser postgres (least privilege):
+#            gdp_owner owns the portal's tables and runs `GovDataPortal migrate` (ConnectionStrings:PortalOwner);
+#            gdp_app is what the running portal connects as (ConnectionStrings:Portal): rows only, no DDL.
+#            connstr prints the superuser's connection string unless a role is named.
 #   port:    dev 55432, test 55433; override with env PORTAL_PG_PORT.
 #   status exits 0 when running, 3 when stopped (like pg_ctl status).
 #
@@ -16,11 +21,12 @@ REPO_ROOT="$(cd "$SCRIPT_DIR/.." && pwd -P)"  # physical path: it is matched aga
 # shellcheck source=scripts/lib.sh
 source "$SCRIPT_DIR/lib.sh"
 
-usage() { die "usage: scripts/db.sh start|stop|status|reset|connstr [dev|test]"; }
+usage() { die "usage: scripts/db.sh start|stop|status|reset [dev|test] | connstr [dev|test] [postgres|owner|app]"; }
 
 CMD="${1:-}"
 CLUSTER="${2:-${PORTAL_DB_CLUSTER:-dev}}"
-[ $# -le 2 ] || usage
+ROLE="${3:-postgres}"
+[ $# -le 3 ] || usage
 
 PG_BIN=/usr/lib/postgresql/15/bin
 
@@ -49,6 +55,19 @@ if [ $(( ${#SOCK_DIR} + ${#PORT} + 16 )) -gt 107 ]; then
 fi
 
 CONNSTR="Host=127.0.0.1;Port=$PORT;Username=postgres;Password=$PASSWORD"
+OWNER_ROLE=gdp_owner
+APP_ROLE=gdp_app
+# The development portal's database (appsettings.Development.json, scripts/run.sh).
+DEV_DATABASE=govdataportal
+
+role_connstr() {
+    case "$1" in
+        postgres) echo "$CONNSTR" ;;
+        owner)    echo "Host=127.0.0.1;Port=$PORT;Username=$OWNER_ROLE;Password=$PASSWORD" ;;
+        app)      echo "Host=127.0.0.1;Port=$PORT;Username=$APP_ROLE;Password=$PASSWORD" ;;
+        *) usage ;;
+    esac
+}
 
 # initdb refuses to run as root: as root, run the server binaries as the
 # `postgres` system user (it comes with the Debian package). From `/`, so a cwd
@@ -101,9 +120,63 @@ init_cluster() {
     rm -f "$pwfile"
 }
 
+# SQL as the superuser, through the cluster's socket-less TCP listener (the password is the cluster's own).
+psql_super() {
+    PGPASSWORD="$PASSWORD" "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres "$@" >/dev/null
+}
+
+# Roles are cluster-wide and other users of the cluster (concurrent test runs) may create them at the same moment:
+# created only if missing (a lost race counts as present), never altered or dropped.
+ensure_roles() {
+    psql_super -d postgres <<SQL
+DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$OWNER_ROLE') THEN
+        CREATE ROLE $OWNER_ROLE LOGIN CREATEDB PASSWORD '$PASSWORD';
+    END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END \$\$;
+DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$APP_ROLE') THEN
+        CREATE ROLE $APP_ROLE LOGIN PASSWORD '$PASSWORD';
+    END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END \$\$;
+SQL
+    [ "$CLUSTER" = dev ] && adopt_dev_database
+    return 0
+}
+
+# A development database created before the two roles existed belongs to postgres: hand it and its objects to the
+# owner role, so that `GovDataPortal migrate` (as gdp_owner) can change them and then grant gdp_app its rows.
+adopt_dev_database() {
+    local exists
+    exists="$(PGPASSWORD="$PASSWORD" "$PG_BIN/psql" -X -At -h 127.0.0.1 -p "$PORT" -U postgres -d postgres \
+        -c "SELECT 1 FROM pg_database WHERE datname = '$DEV_DATABASE' AND pg_get_userbyid(datdba) <> '$OWNER_ROLE'")"
+    [ "$exists" = 1 ] || return 0
+    log "Handing database '$DEV_DATABASE' to role $OWNER_ROLE ..."
+    psql_super -d postgres -c "ALTER DATABASE $DEV_DATABASE OWNER TO $OWNER_ROLE"
+    psql_super -d "$DEV_DATABASE" <<SQL
+DO \$\$ DECLARE r record; BEGIN
+    FOR r IN SELECT nspname FROM pg_namespace WHERE nspname = 'hangfire' LOOP
+        EXECUTE format('ALTER SCHEMA %I OWNER TO $OWNER_ROLE', r.nspname);
+    END LOOP;
+    -- Tables take their owned sequences along.
+    FOR r IN SELECT schemaname, tablename FROM pg_tables WHERE schemaname IN ('public', 'hangfire') LOOP
+        EXECUTE format('ALTER TABLE %I.%I OWNER TO $OWNER_ROLE', r.schemaname, r.tablename);
+    END LOOP;
+    FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+             LEFT JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e'
+             WHERE n.nspname IN ('public', 'hangfire') AND d.objid IS NULL LOOP
+        EXECUTE format('ALTER FUNCTION %s OWNER TO $OWNER_ROLE', r.f);
+    END LOOP;
+END \$\$;
+SQL
+}
+
 cmd_start() {
     if is_running; then
         log "PostgreSQL cluster '$CLUSTER' is already running."
+        ensure_roles
         echo "$CONNSTR"
         return 0
     fi
@@ -128,6 +201,7 @@ cmd_start() {
         die "PostgreSQL cluster '$CLUSTER' failed to start (port $PORT in use?)"
     fi
     log "PostgreSQL cluster '$CLUSTER' started on 127.0.0.1:$PORT."
+    ensure_roles
     echo "$CONNSTR"
 }
 
@@ -164,6 +238,6 @@ case "$CMD" in
     stop)    cmd_stop ;;
     status)  cmd_status ;;
     reset)   cmd_reset ;;
-    connstr) echo "$CONNSTR" ;;
+    connstr) role_connstr "$ROLE" ;;
     *)       usage ;;
 esac

@@ -75,15 +75,19 @@ log "Building GovDataPortal (Release) ..."
 dotnet build "$PROJECT_DIR/GovDataPortal.csproj" -c Release -v quiet -nologo >&2 ||
     die "构建失败 / Build failed."
 
-ConnectionStrings__Portal="$(bash "$SCRIPT_DIR/db.sh" connstr dev);Database=govdataportal"
-export ConnectionStrings__Portal
+# Least privilege as in production: the portal connects as the app role (rows only); only the migrate step gets the
+# owner role's connection string. The running portal does not migrate again (and has no owner string to do it with).
+ConnectionStrings__Portal="$(bash "$SCRIPT_DIR/db.sh" connstr dev app);Database=govdataportal"
+OWNER_CONNSTR="$(bash "$SCRIPT_DIR/db.sh" connstr dev owner);Database=govdataportal"
+export ConnectionStrings__Portal ConnectionStrings__PortalOwner="" Database__MigrateOnStartup=false
 export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
 
 # Run the built app directly, not `dotnet run`: killing `dotnet run` can orphan
 # the app it started. The project dir is the working directory (as with
 # `dotnet run`), so the content root finds appsettings*.json and wwwroot.
 cd "$PROJECT_DIR"
-dotnet "$APP_DLL" migrate || die "数据库迁移失败 / Database migration failed."
+ConnectionStrings__PortalOwner="$OWNER_CONNSTR" dotnet "$APP_DLL" migrate ||
+    die "数据库迁移失败 / Database migration failed."
 dotnet "$APP_DLL" seed-demo || die "演示数据导入失败 / Seeding demo data failed."
 
 if [ "$MODE" = background ]; then

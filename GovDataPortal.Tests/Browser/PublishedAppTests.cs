@@ -33,7 +33,7 @@ public class PublishedAppTests(BrowserFixture web) : IClassFixture<BrowserFixtur
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = _baseUrl;
-        start.Environment["ConnectionStrings__Portal"] = web.ConnectionString;
+        start.Environment["ConnectionStrings__Portal"] = TestDatabase.AsApp(web.ConnectionString);
         start.Environment["Jobs__Enabled"] = "false";
         // Plain http on loopback, no TLS proxy in front: Production otherwise insists on HTTPS (Secure-only cookies).
         start.Environment["Security__RequireHttps"] = "false";

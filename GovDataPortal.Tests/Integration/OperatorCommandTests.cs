@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using GovDataPortal.Features.Tokens;
 using GovDataPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovDataPortal.Tests.Integration;
 
@@ -15,7 +17,9 @@ public class OperatorCommandTests(PortalFixture portal) : IClassFixture<PortalFi
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
-        start.Environment["ConnectionStrings__Portal"] = portal.ConnectionString;
+        // As deployed: the portal's connection string names the app role, migrate uses the owner's.
+        start.Environment["ConnectionStrings__Portal"] = TestDatabase.AsApp(portal.ConnectionString);
+        start.Environment["ConnectionStrings__PortalOwner"] = TestDatabase.AsOwner(portal.ConnectionString);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -38,6 +42,29 @@ public class OperatorCommandTests(PortalFixture portal) : IClassFixture<PortalFi
         var me = await client.GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.Contains("liuyang", await me.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Token_create_without_expiry_gives_the_default_lifetime_and_refuses_more_than_a_year()
+    {
+        var (exit, output, error) = await RunAsync("Development", "token", "create", "--user", "lina", "--name", "默认有效期");
+        Assert.True(exit == 0, error);
+        var secret = output.Trim().Split('\n').Last().Trim();
+        await using (var db = await portal.DbAsync())
+        {
+            var token = await db.PersonalAccessTokens.SingleAsync(t => t.TokenHash == PersonalAccessToken.Hash(secret));
+            // The process runs on the real clock: 90 days after it was issued, give or take the run.
+            Assert.InRange(token.ExpiresAt!.Value - token.CreatedAt, TimeSpan.FromDays(90) - TimeSpan.FromMinutes(1),
+                TimeSpan.FromDays(90) + TimeSpan.FromMinutes(1));
+        }
+
+        var tooLong = await RunAsync("Development", "token", "create", "--user", "lina", "--name", "超期", "--expires-days", "400");
+        Assert.Equal(2, tooLong.Exit);
+        Assert.Contains("访问令牌有效期最长为一年", tooLong.Err);
+
+        var notANumber = await RunAsync("Development", "token", "create", "--user", "lina", "--name", "乱填", "--expires-days", "永久");
+        Assert.Equal(2, notANumber.Exit);
+        Assert.Contains("--expires-days 应为天数", notANumber.Err);
     }
 
     [Fact]

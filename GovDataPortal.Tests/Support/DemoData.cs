@@ -33,6 +33,7 @@ public static class DemoData
                 TokenHash = PersonalAccessToken.Hash(secret),
                 DisplayPrefix = secret[..12],
                 CreatedAt = portal.Clock.GetUtcNow(),
+                ExpiresAt = portal.Clock.GetUtcNow().AddYears(1),
             });
             await db.SaveChangesAsync();
         }

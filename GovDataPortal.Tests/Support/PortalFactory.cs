@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDataPortal.Tests.Support;
 
-/// <summary>The real portal, hosted in-process against one test database. No job server runs unless a test turns it on.</summary>
+/// <summary>
+/// The real portal, hosted in-process against one test database. No job server runs unless a test turns it on. It
+/// connects as the app role (least privilege, as in production); <c>migrate</c> runs as the owner role.
+/// </summary>
 public class PortalFactory(string connectionString, TimeProvider? clock = null, IDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
@@ -15,9 +18,12 @@ public class PortalFactory(string connectionString, TimeProvider? clock = null, 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // The app role must exist before the host connects (a test may start a host before any template is made).
+        TestDatabase.EnsureRolesAsync().GetAwaiter().GetResult();
         var values = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Portal"] = ConnectionString,
+            ["ConnectionStrings:Portal"] = TestDatabase.AsApp(ConnectionString),
+            ["ConnectionStrings:PortalOwner"] = TestDatabase.AsOwner(ConnectionString),
             ["Jobs:Enabled"] = "false",
             ["Database:MigrateOnStartup"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -8,6 +8,9 @@ namespace GovDataPortal.Tests.Support;
 /// <summary>
 /// Test databases on the real PostgreSQL that scripts/test.sh starts (PORTAL_TEST_PG). A template is migrated and
 /// demo-seeded once per test run; each test class gets a fresh copy made with CREATE DATABASE … TEMPLATE (fast).
+/// As in production, the tables belong to the owner role <see cref="OwnerRole"/> (which migrates) and the portal under
+/// test connects as <see cref="AppRole"/>, which may only read and write rows (<see cref="PortalFactory"/>). The
+/// connection strings handed to tests are the server's (superuser), for arranging what the app may not do itself.
 /// </summary>
 public static class TestDatabase
 {
@@ -24,6 +27,59 @@ public static class TestDatabase
     public static string For(string database) =>
         new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, Pooling = true }.ConnectionString;
 
+    /// <summary>The roles scripts/db.sh creates in its clusters (same password as the cluster's superuser).</summary>
+    public const string OwnerRole = "gdp_owner", AppRole = "gdp_app";
+
+    /// <summary><paramref name="connectionString"/>'s database, reached as the app role.</summary>
+    public static string AsApp(string connectionString) => As(connectionString, AppRole);
+
+    /// <summary><paramref name="connectionString"/>'s database, reached as the owner role.</summary>
+    public static string AsOwner(string connectionString) => As(connectionString, OwnerRole);
+
+    private static string As(string connectionString, string role) =>
+        new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Username = role, Password = new NpgsqlConnectionStringBuilder(ServerConnectionString).Password,
+        }.ConnectionString;
+
+    private static readonly SemaphoreSlim RolesLock = new(1, 1);
+    private static bool _rolesReady;
+
+    /// <summary>
+    /// Creates the two roles where the cluster lacks them (a cluster started before scripts/db.sh created them). Roles
+    /// are cluster-wide and other test runs may share the cluster: created only if missing, never changed or dropped.
+    /// </summary>
+    public static async Task EnsureRolesAsync()
+    {
+        await RolesLock.WaitAsync();
+        try
+        {
+            if (_rolesReady) return;
+            var password = new NpgsqlConnectionStringBuilder(ServerConnectionString).Password ?? "";
+            await using var conn = new NpgsqlConnection(ServerConnectionString);
+            await conn.OpenAsync();
+            foreach (var (role, options) in new[] { (OwnerRole, "LOGIN CREATEDB"), (AppRole, "LOGIN") })
+            {
+                // A concurrent run may create the same role between the check and the CREATE: both errors mean "exists".
+                var sql = $"""
+                    DO $$ BEGIN
+                        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN
+                            CREATE ROLE {role} {options} PASSWORD '{password.Replace("'", "''")}';
+                        END IF;
+                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                    END $$
+                    """;
+                await using var cmd = new NpgsqlCommand(sql, conn);
+                await cmd.ExecuteNonQueryAsync();
+            }
+            _rolesReady = true;
+        }
+        finally
+        {
+            RolesLock.Release();
+        }
+    }
+
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static bool _templateReady;
 
@@ -32,7 +88,7 @@ public static class TestDatabase
     {
         await EnsureTemplateAsync();
         var name = NewName(prefix);
-        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\"");
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateName}\" OWNER {OwnerRole}");
         return For(name);
     }
 
@@ -56,11 +112,13 @@ public static class TestDatabase
         try
         {
             if (_templateReady) return;
+            await EnsureRolesAsync();
             await ExecuteAsync($"DROP DATABASE IF EXISTS \"{TemplateName}\" WITH (FORCE)");
             await DropLeftoversAsync();
-            await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\"");
+            await ExecuteAsync($"CREATE DATABASE \"{TemplateName}\" OWNER {OwnerRole}");
             await using (var app = new PortalFactory(For(TemplateName)))
             {
+                // As the owner role (ConnectionStrings:PortalOwner), which then grants the app role its row access.
                 await Database.MigrateAsync(app.Services);
                 await using var scope = app.Services.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();

@@ -5,7 +5,8 @@ namespace GovDataPortal.Infrastructure;
 
 /// <summary>
 /// Commands an operator runs against the same configuration as the portal:
-/// <c>migrate</c>, <c>seed-demo</c>, <c>token create --user NAME --name LABEL [--expires-days N]</c>.
+/// <c>migrate</c>, <c>seed-demo</c>, <c>token create --user NAME --name LABEL [--expires-days N]</c> (without
+/// <c>--expires-days</c> the token lives <c>Tokens:DefaultLifetimeDays</c>, at most a year either way).
 /// </summary>
 public static class OperatorCommands
 {
@@ -58,7 +59,13 @@ public static class OperatorCommands
         var user = Option(args, "--user");
         var name = Option(args, "--name");
         if (user is null || name is null) return Usage();
-        int? days = int.TryParse(Option(args, "--expires-days"), out var d) ? d : null;
+        int? days = null;
+        if (Option(args, "--expires-days") is { } text)
+        {
+            if (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var d))
+                throw new DomainException($"--expires-days 应为天数（1 到 {AccessTokenOptions.MaxLifetimeDays} 之间的整数），而不是“{text}”。");
+            days = d;
+        }
         await using var scope = app.Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<AccessTokenService>().IssueForUserNameAsync(user, name, days);
         Console.WriteLine(issued.Secret);
@@ -73,7 +80,7 @@ public static class OperatorCommands
 
     private static int Usage()
     {
-        Console.Error.WriteLine("用法：GovDataPortal migrate | seed-demo | token create --user 用户名 --name 令牌名称 [--expires-days 天数]");
+        Console.Error.WriteLine("用法：GovDataPortal migrate | seed-demo | token create --user 用户名 --name 令牌名称 [--expires-days 天数（不填则按默认有效期，最长一年）]");
         return 64;
     }
 }

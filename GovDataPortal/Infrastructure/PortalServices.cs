@@ -41,6 +41,7 @@ public static class PortalServices
         services.AddScoped<OrganisationService>();
         services.AddScoped<UserAdministrationService>();
         services.AddScoped<AccessTokenService>();
+        AccessTokenOptions.Add(services, config);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SignInService>();
         services.Configure<LoginRateLimitOptions>(config.GetSection(LoginRateLimitOptions.Section));

@@ -30,6 +30,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         DomainException d => (400, d.Message, d.Field is null ? null : new Dictionary<string, string[]> { [d.Field] = [d.Message] }),
         AccessDeniedException a => (403, a.Message, null),
         DbUpdateConcurrencyException => (409, "数据已被他人修改，请刷新后重试。", null),
+        // A unique index refused a save that a service did not word itself: someone else inserted the same first.
+        DbUpdateException u when UniqueViolation.Is(u) => (409, UniqueViolation.LostRaceMessage, null),
         BadHttpRequestException { StatusCode: 413 } => (413, BodyTooLargeTitle, BodyTooLargeErrors()),
         BadHttpRequestException { StatusCode: 415 } => (415, "请求的内容类型不受支持，请使用 application/json。", null),
         BadHttpRequestException { InnerException: JsonException j } => (400, "请求体不是有效的 JSON。", Field(j)),

@@ -17,7 +17,7 @@ namespace GovDataPortal.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -539,7 +539,7 @@ namespace GovDataPortal.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
-                    b.Property<DateTimeOffset?>("ExpiresAt")
+                    b.Property<DateTimeOffset>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("LastUsedAt")
@@ -812,6 +812,10 @@ namespace GovDataPortal.Migrations
                     b.HasIndex("AssigneeDepartmentId", "AssigneeRole", "DueAt")
                         .HasDatabaseName("ix_flow_tasks_open_by_role")
                         .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex(new[] { "InstanceId" }, "ux_flow_tasks_one_open_extension")
+                        .IsUnique()
+                        .HasFilter("\"StepKey\" = 'extension-consent' AND \"Status\" = 'Open'");
 
                     b.ToTable("flow_tasks", (string)null);
                 });

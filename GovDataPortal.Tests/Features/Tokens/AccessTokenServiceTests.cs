@@ -152,6 +152,46 @@ public class AccessTokenServiceTests(PortalFixture portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_token_without_a_chosen_expiry_expires_after_the_default_ninety_days()
+    {
+        await using var scope = await portal.ScopeAsAsync("zhangwei");
+
+        var issued = await scope.Get<AccessTokenService>().IssueAsync("默认有效期", null);
+
+        await using var db = await portal.DbAsync();
+        var row = await db.PersonalAccessTokens.SingleAsync(t => t.Id == issued.Id);
+        Assert.Equal(portal.Clock.GetUtcNow().AddDays(90), row.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task A_principal_authenticated_by_a_token_cannot_issue_a_token()
+    {
+        await using var scope = await portal.ScopeAsAsync("zhangwei");
+        var actor = scope.Get<CurrentActor>();
+        var identity = (System.Security.Claims.ClaimsIdentity)actor.Principal.Identity!;
+        identity.AddClaim(new(PersonalAccessTokenHandler.TokenIdClaim, Guid.NewGuid().ToString()));
+
+        var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => scope.Get<AccessTokenService>().IssueAsync("令牌签发令牌", null));
+
+        Assert.Equal(AccessTokenService.TokenCannotIssueMessage, refused.Message);
+    }
+
+    [Fact]
+    public async Task The_operator_command_refuses_more_than_a_year_and_a_lifetime_of_zero_days()
+    {
+        await using var scope = portal.AnonymousScope();
+        var tokens = scope.Get<AccessTokenService>();
+
+        var tooLong = await Assert.ThrowsAsync<ValidationFailedException>(() => tokens.IssueForUserNameAsync("zhangwei", "超期", 366));
+        var none = await Assert.ThrowsAsync<ValidationFailedException>(() => tokens.IssueForUserNameAsync("zhangwei", "零天", 0));
+        var huge = await Assert.ThrowsAsync<ValidationFailedException>(() => tokens.IssueForUserNameAsync("zhangwei", "极大", int.MaxValue));
+
+        Assert.Equal("访问令牌有效期最长为一年。", tooLong.Errors.ByField["expiresAt"].Single());
+        Assert.Equal("到期时间必须晚于当前时间。", none.Errors.ByField["expiresAt"].Single());
+        Assert.Equal("访问令牌有效期最长为一年。", huge.Errors.ByField["expiresAt"].Single());
+    }
+
+    [Fact]
     public async Task Issuing_without_signing_in_is_refused()
     {
         await using var scope = portal.AnonymousScope();

@@ -42,8 +42,10 @@ public class AccessTokensPanelTests(PortalFixture portal) : PortalComponentTest,
         string[] Times(int row) => rows[row].QuerySelectorAll(".gdp-token-time").Select(c => c.TextContent.Trim()).ToArray();
         Assert.Contains("同步脚本", rows[0].TextContent);
         Assert.Equal(["2026-11-20 09:05", "2027-01-01 00:00", "2026-11-21 22:59"], Times(0));
-        Assert.Equal(["2026-11-20 07:30", "长期有效", "从未使用"], Times(1));
+        // Issued without a date: the default 90 days from issue (10:00 Beijing on 20 November 2026).
+        Assert.Equal(["2026-11-20 07:30", "2027-02-18 10:00", "从未使用"], Times(1));
         Assert.All(rows.SelectMany(r => r.QuerySelectorAll(".gdp-token-time")), c => Assert.Contains("gdp-nowrap", c.ClassList));
+        Assert.Contains("不填到期日则 90 天后到期", panel.Find("#profile-tokens").TextContent);
     }
 
     /// <summary>

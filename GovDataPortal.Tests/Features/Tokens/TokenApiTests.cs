@@ -7,6 +7,7 @@ using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Tokens;
 using GovDataPortal.Tests.Features.Identity;
 using GovDataPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovDataPortal.Tests.Features.Tokens;
 
@@ -93,45 +94,42 @@ public class TokenApiTests(PortalFixture portal) : IClassFixture<PortalFixture>
         Assert.Equal("您无权访问其他部门的数据。", (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
     }
 
-    [Fact]
-    public async Task Posting_a_token_returns_the_secret_once_and_delete_revokes_it()
+    /// <summary>
+    /// Security review finding: a token could issue further tokens, so a leaked one could outlive its own expiry and
+    /// revocation. Tokens are issued on the profile page (signed in) or by the operator command only.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"name":"同步脚本"}""")]
+    [InlineData("""{"name":"同步脚本","expiresAt":"2026-12-20T00:00:00Z"}""")]
+    [InlineData("""{"name":""}""")]
+    public async Task A_token_cannot_issue_tokens_posting_one_is_403_with_a_Chinese_message_and_issues_nothing(string json)
     {
         var client = Client(await IssueAsync("yangfan"));
-        var expiresAt = portal.Clock.GetUtcNow().AddDays(30);
-
-        var created = await client.PostAsJsonAsync("/api/tokens", new { name = "同步脚本", expiresAt });
-
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
-        var secret = body.GetProperty("secret").GetString()!;
-        var id = body.GetProperty("id").GetGuid();
-        Assert.Equal($"/api/tokens/{id}", created.Headers.Location?.OriginalString);
-        Assert.Equal(secret[..12], body.GetProperty("displayPrefix").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await Client(secret).GetAsync("/api/me")).StatusCode);
-
-        var list = await client.GetStringAsync("/api/tokens");
-        Assert.Contains("同步脚本", list);
-        Assert.DoesNotContain(secret, list);
-
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/tokens/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Client(secret).GetAsync("/api/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/tokens/{Guid.NewGuid()}")).StatusCode);
-    }
-
-    [Theory]
-    [InlineData("""{"name":""}""", "name")]
-    [InlineData("""{"name":"这个名称超过了五十个字符这个名称超过了五十个字符这个名称超过了五十个字符这个名称超过了五十个字符这个名称超过了五十个字符"}""", "name")]
-    [InlineData("""{"name":"脚本","expiresAt":"2020-01-01T00:00:00Z"}""", "expiresAt")]
-    [InlineData("""{"name":"脚本","expiresAt":"2099-01-01T00:00:00Z"}""", "expiresAt")]
-    public async Task Posting_a_bad_token_request_is_a_400_problem_naming_the_field(string json, string field)
-    {
-        var client = Client(await IssueAsync("zhaomin"));
+        var owner = await portal.UserIdAsync("yangfan");
+        var before = await TokenCountAsync(owner);
 
         var response = await client.PostAsync("/api/tokens", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(AccessTokenService.TokenCannotIssueMessage,
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(before, await TokenCountAsync(owner));
+    }
+
+    [Fact]
+    public async Task A_token_lists_its_owners_tokens_without_secrets_and_delete_revokes_one()
+    {
+        var client = Client(await IssueAsync("yangfan"));
+        var other = await IssueTokenAsync("yangfan");
+
+        var list = await client.GetStringAsync("/api/tokens");
+        Assert.Contains("测试令牌", list);
+        Assert.DoesNotContain(other.Secret, list);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/tokens/{other.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Client(other.Secret).GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/api/tokens/{Guid.NewGuid()}")).StatusCode);
     }
 
     [Fact]
@@ -164,6 +162,12 @@ public class TokenApiTests(PortalFixture portal) : IClassFixture<PortalFixture>
     {
         await using var scope = await portal.ScopeAsAsync(userName);
         return await scope.Get<AccessTokenService>().IssueAsync("测试令牌", expiresAt);
+    }
+
+    private async Task<int> TokenCountAsync(string userId)
+    {
+        await using var db = await portal.DbAsync();
+        return await db.PersonalAccessTokens.CountAsync(t => t.UserId == userId);
     }
 
     private HttpClient Client(string secret)

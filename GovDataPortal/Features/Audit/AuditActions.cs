@@ -16,9 +16,13 @@ public static class AuditActions
     public const string Delete = nameof(Delete);
     public const string Export = nameof(Export);
     public const string AccessRefused = nameof(AccessRefused);
+    /// <summary>The auditor searched the log (page, API); exports of the log are <see cref="Export"/> of AuditRecord.</summary>
+    public const string AuditSearched = nameof(AuditSearched);
+    public const string AuditVerified = nameof(AuditVerified);
 
     public static readonly IReadOnlyList<string> All =
-        [Login, LoginFailed, LockedOut, Logout, RoleGranted, RoleRevoked, TokenIssued, TokenRevoked, Create, Update, Delete, Export, AccessRefused];
+        [Login, LoginFailed, LockedOut, Logout, RoleGranted, RoleRevoked, TokenIssued, TokenRevoked, Create, Update, Delete, Export,
+         AuditSearched, AuditVerified, AccessRefused];
 
     public static string DisplayName(string action) => action switch
     {
@@ -35,6 +39,8 @@ public static class AuditActions
         Delete => "删除",
         Export => "导出",
         AccessRefused => "拒绝访问",
+        AuditSearched => "查询审计日志",
+        AuditVerified => "校验审计日志",
         _ => action,
     };
 }

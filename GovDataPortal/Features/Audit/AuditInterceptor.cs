@@ -89,9 +89,12 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
         var changes = e.Properties
             .Where(p => p.IsModified && !NoiseProperties.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
             .ToDictionary(p => p.Metadata.Name, p => Shown(p.Metadata.Name, (object?)new { 原值 = p.OriginalValue, 新值 = p.CurrentValue }));
-        // A password change is worth a line, but never its hash.
+        // A password change is worth a line, but never its hash. Identity saves the whole user row on every sign-in
+        // (failed count, stamps, LastSignInAt), marking every property modified: only a hash that really differs from
+        // the one read is a change.
         // Type check first: e.Property throws for an entity without that property (every IAudited one).
-        if (e.Entity is PortalUser && e.Property(nameof(PortalUser.PasswordHash)).IsModified)
+        if (e.Entity is PortalUser && e.Property(nameof(PortalUser.PasswordHash)) is { IsModified: true } hash
+            && !Equals(hash.OriginalValue, hash.CurrentValue))
             changes[nameof(PortalUser.PasswordHash)] = "已修改";
         return changes.Count == 0 ? null : new(e, AuditActions.Update, changes);
     }

@@ -48,17 +48,29 @@ public sealed class AuditQueryService(IDbContextFactory<PortalDbContext> factory
     {
         actor.RequireRole(PortalRoles.Auditor);
         ValidatePage(filter.Validate(), skip, take).ThrowIfInvalid();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var total = await Filtered(db, filter).CountAsync(ct);
-        var items = await Rows(db, filter).Skip(skip).Take(take).ToListAsync(ct);
-        return new AuditPage(items, total);
+        AuditPage page;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var total = await Filtered(db, filter).CountAsync(ct);
+            page = new AuditPage(await Rows(db, filter).Skip(skip).Take(take).ToListAsync(ct), total);
+        }
+        // Who looked at which part of the log is itself on record (GB/T 22239-2019 8.1.4.3 安全审计: the auditor's own
+        // actions are audited too). Written after the read, so the answer shows the log as it was when asked; a failed
+        // write means no answer.
+        await audit.WriteAsync(AuditActions.AuditSearched, "AuditRecord", null,
+            new { 筛选条件 = filter.Describe(), 跳过条数 = skip, 每页条数 = take, 符合条数 = page.Total }, ct);
+        return page;
     }
 
     public async Task<AuditChainReport> VerifyChainAsync(CancellationToken ct = default)
     {
         actor.RequireRole(PortalRoles.Auditor);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await AuditChain.VerifyAsync(db, ct);
+        AuditChainReport report;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            report = await AuditChain.VerifyAsync(db, ct);
+        await audit.WriteAsync(AuditActions.AuditVerified, "AuditRecord", null,
+            new { 结果 = report.IsIntact ? "完整" : "断开", 校验条数 = report.CheckedCount, 断开位置 = report.FirstBrokenId }, ct);
+        return report;
     }
 
     public async Task<IReadOnlyList<DepartmentOption>> DepartmentsAsync(CancellationToken ct = default)

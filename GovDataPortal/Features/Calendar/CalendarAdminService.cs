@@ -70,6 +70,7 @@ public sealed class CalendarAdminService(
         errors.ThrowIfInvalid();
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await BeginEditAsync(db, ct);
         if (await db.CalendarDays.AsNoTracking().FirstOrDefaultAsync(d => d.Date == date, ct) is { } existing)
             throw new ValidationFailedException(new ValidationErrors().Add(F.Date, existing.Kind == kind
                 ? $"{date:yyyy-MM-dd} 已录入（{existing.NoticeYear}年 {existing.Name}）。"
@@ -83,6 +84,7 @@ public sealed class CalendarAdminService(
     {
         actor.RequireRole(PortalRoles.SystemAdmin);
         await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await BeginEditAsync(db, ct);
         var day = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == date, ct)
             ?? throw new DomainException($"{date:yyyy-MM-dd} 不在节假日安排中，可能已被他人删除。", F.Date);
         db.CalendarDays.Remove(day);
@@ -102,6 +104,7 @@ public sealed class CalendarAdminService(
         ThrowFileErrors(parsed.Errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await BeginEditAsync(db, ct);
         var dates = parsed.Rows.Select(r => r.Date).ToList();
         var others = await db.CalendarDays.AsNoTracking().Where(d => d.NoticeYear != year && dates.Contains(d.Date)).ToListAsync(ct);
         ThrowFileErrors(others.Select(o => $"第{parsed.Rows.First(r => r.Date == o.Date).Line}行：{o.Date:yyyy-MM-dd} 已属于{o.NoticeYear}年的节假日安排（{o.Name}），请先在该年删除。"));
@@ -143,6 +146,7 @@ public sealed class CalendarAdminService(
         if (source?.Trim().Length > SourceMaxLength)
             throw new ValidationFailedException(new ValidationErrors().Add("source", $"依据不能超过{SourceMaxLength}个字符。"));
         await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await BeginEditAsync(db, ct);
         var missing = CalendarRules.MissingFestivals(await RowsOfAsync(db, year, ct));
         if (missing.Count > 0) throw new DomainException(CalendarRules.IncompleteMessage(year, missing), F.Year);
 
@@ -157,6 +161,7 @@ public sealed class CalendarAdminService(
     {
         actor.RequireRole(PortalRoles.SystemAdmin);
         await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await BeginEditAsync(db, ct);
         var row = await db.CalendarYears.FirstOrDefaultAsync(y => y.Year == year && y.IsPublished, ct)
             ?? throw new DomainException($"{year}年的节假日安排尚未发布。", F.Year);
         (row.IsPublished, row.PublishedAt) = (false, null);
@@ -182,11 +187,28 @@ public sealed class CalendarAdminService(
             throw new DomainException($"{year}年已发布，此修改会使其缺少{string.Join("、", missing)}的放假日期，未保存。如需整体调整，请先取消发布。", F.Year);
     }
 
+    // Any constant works; it only has to be the same for every editor of the calendar.
+    private const long EditLockKey = 0x6764705f63616c65; // "gdp_cale"
+
+    /// <summary>
+    /// Edits of the calendar run one after another: each checks what the whole year will look like ("a published year
+    /// stays complete") before it saves, and two edits checked side by side could together break what each alone kept.
+    /// The lock lasts until the transaction ends; edits are rare administrator actions, so waiting costs nothing.
+    /// </summary>
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginEditAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({EditLockKey})", ct);
+        return tx;
+    }
+
+    /// <summary>Saves and commits the edit's transaction, then hands the change to the calculator.</summary>
     private async Task SaveAsync(PortalDbContext db, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+            await db.Database.CommitTransactionAsync(ct);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {

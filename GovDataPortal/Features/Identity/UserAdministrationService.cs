@@ -171,7 +171,15 @@ public sealed partial class UserAdministrationService(
             PhoneNumber = BlankToNull(phone),
             CreatedAt = clock.GetUtcNow(),
         };
-        ThrowIfFailed(await users.CreateAsync(user, initialPassword), passwordField: "Password");
+        try
+        {
+            ThrowIfFailed(await users.CreateAsync(user, initialPassword), passwordField: "Password");
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            // The same name was created between the check above and this insert (Identity's unique UserNameIndex).
+            throw new ValidationFailedException(new ValidationErrors().Add("UserName", $"用户名“{user.UserName}”已被使用。"));
+        }
         return user.Id;
     }
 

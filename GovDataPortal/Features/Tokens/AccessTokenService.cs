@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using GovDataPortal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GovDataPortal.Features.Tokens;
 
@@ -18,9 +19,13 @@ public sealed record TokenPage(IReadOnlyList<TokenInfo> Items, int Total);
 /// <summary>
 /// Personal access tokens for <c>/api/*</c>: each person issues, lists and revokes their own. The secret exists only
 /// in the answer to the issue call; the database keeps its SHA-256. Issue and revocation are audited by the
-/// interceptor (TokenIssued / TokenRevoked) in the same transaction.
+/// interceptor (TokenIssued / TokenRevoked) in the same transaction. Every token expires (at most a year, by default
+/// <see cref="AccessTokenOptions.DefaultLifetimeDays"/>), and only a person signed in on the profile page or an operator
+/// at the console issues one: a token cannot mint further tokens, so a leaked one cannot outlive its own expiry or
+/// revocation.
 /// </summary>
-public sealed class AccessTokenService(IDbContextFactory<PortalDbContext> factory, CurrentActor actor, TimeProvider clock)
+public sealed class AccessTokenService(IDbContextFactory<PortalDbContext> factory, CurrentActor actor, TimeProvider clock,
+    IOptions<AccessTokenOptions> options)
 {
     public const int NameMaxLength = 50;
     public const int MaxActivePerUser = 10;
@@ -29,16 +34,25 @@ public sealed class AccessTokenService(IDbContextFactory<PortalDbContext> factor
     /// <summary>The issued token's id and its secret — the only time the secret is available.</summary>
     public sealed record IssuedToken(Guid Id, string Secret);
 
-    /// <summary>Issues a token for the signed-in person. <paramref name="expiresAt"/> null: no expiry.</summary>
+    public const string TokenCannotIssueMessage = "访问令牌不能用于签发新的访问令牌，请登录门户后在“个人中心”签发。";
+
+    /// <summary>The lifetime of a token issued without an expiry date, in days.</summary>
+    public int DefaultLifetimeDays => options.Value.DefaultLifetimeDays;
+
+    /// <summary>
+    /// Issues a token for the signed-in person. <paramref name="expiresAt"/> null: the default lifetime. Refused (403)
+    /// when the caller is itself authenticated by a token.
+    /// </summary>
     public async Task<IssuedToken> IssueAsync(string? name, DateTimeOffset? expiresAt, CancellationToken ct = default)
     {
         actor.RequireSignedIn();
+        if (PersonalAccessTokenHandler.IsTokenPrincipal(actor.Principal)) throw new AccessDeniedException(TokenCannotIssueMessage);
         return await IssueCoreAsync(actor.UserId!, name, expiresAt, ct);
     }
 
     /// <summary>
     /// The operator command <c>token create --user NAME --name LABEL [--expires-days N]</c>: nobody is signed in, so
-    /// the audit record names the operator console as the actor.
+    /// the audit record names the operator console as the actor. <paramref name="expiresInDays"/> null: the default.
     /// </summary>
     public async Task<IssuedToken> IssueForUserNameAsync(string userName, string name, int? expiresInDays)
     {
@@ -52,7 +66,7 @@ public sealed class AccessTokenService(IDbContextFactory<PortalDbContext> factor
 
         if (!actor.IsAuthenticated)
             actor.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "operator-cli")], "operator")), null);
-        DateTimeOffset? expiresAt = expiresInDays is { } days ? clock.GetUtcNow().AddDays(days) : null;
+        DateTimeOffset? expiresAt = expiresInDays is { } days ? clock.GetUtcNow().AddDays(Math.Clamp(days, -1, 36_500)) : null;
         return await IssueCoreAsync(userId, name, expiresAt, default);
     }
 
@@ -102,9 +116,14 @@ public sealed class AccessTokenService(IDbContextFactory<PortalDbContext> factor
     private async Task<IssuedToken> IssueCoreAsync(string userId, string? name, DateTimeOffset? expiresAt, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        Validate(name, expiresAt, now);
+        var expires = expiresAt ?? now.AddDays(DefaultLifetimeDays);
+        Validate(name, expires, now);
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        // The cap is a count, which no index can hold: the owner's row is locked for the rest of this transaction, so
+        // simultaneous issues for one person count one after another and never pass the cap together.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "AspNetUsers" WHERE "Id" = {userId} FOR NO KEY UPDATE""", ct);
         // A cap on live tokens limits what a careless owner can leave lying around in scripts.
         var active = await db.PersonalAccessTokens.CountAsync(
             t => t.UserId == userId && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now), ct);
@@ -121,22 +140,20 @@ public sealed class AccessTokenService(IDbContextFactory<PortalDbContext> factor
             DisplayPrefix = secret[..DisplayPrefixLength],
             CreatedAt = now,
             // PostgreSQL timestamptz takes UTC only.
-            ExpiresAt = expiresAt?.ToUniversalTime(),
+            ExpiresAt = expires.ToUniversalTime(),
         };
         db.PersonalAccessTokens.Add(token);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new IssuedToken(token.Id, secret);
     }
 
     /// <summary>Field keys are the JSON names of <c>POST /api/tokens</c>, so problem details point at the input.</summary>
-    private static void Validate(string? name, DateTimeOffset? expiresAt, DateTimeOffset now)
+    private static void Validate(string? name, DateTimeOffset expiresAt, DateTimeOffset now)
     {
         var errors = new ValidationErrors().Require("name", name, "令牌名称", NameMaxLength);
-        if (expiresAt is { } at)
-        {
-            if (at <= now) errors.Add("expiresAt", "到期时间必须晚于当前时间。");
-            else if (at > now.AddYears(1)) errors.Add("expiresAt", "访问令牌有效期最长为一年。");
-        }
+        if (expiresAt <= now) errors.Add("expiresAt", "到期时间必须晚于当前时间。");
+        else if (expiresAt > now.AddYears(1)) errors.Add("expiresAt", "访问令牌有效期最长为一年。");
         errors.ThrowIfInvalid();
     }
 }

@@ -46,6 +46,8 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
         b.Property(t => t.TokenHash).HasMaxLength(64).IsFixedLength().IsRequired();
         b.HasIndex(t => t.TokenHash).IsUnique();
         b.Property(t => t.DisplayPrefix).HasMaxLength(12).IsRequired();
+        // Every token expires (at most a year after issue, AccessTokenService): the column refuses "never".
+        b.Property(t => t.ExpiresAt).IsRequired();
         b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(t => t.UserId);
     }

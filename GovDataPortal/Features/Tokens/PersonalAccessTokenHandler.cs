@@ -23,6 +23,11 @@ public sealed class PersonalAccessTokenHandler(
 {
     public new const string Scheme = "PersonalAccessToken";
 
+    /// <summary>Marks a principal authenticated by a token (its id), so services can tell it from a signed-in person.</summary>
+    public const string TokenIdClaim = "gdp:token_id";
+
+    public static bool IsTokenPrincipal(System.Security.Claims.ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == TokenIdClaim);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -46,6 +51,7 @@ public sealed class PersonalAccessTokenHandler(
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
 
         var principal = await principals.CreateAsync(token.User);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new(TokenIdClaim, token.Id.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme));
     }
 

@@ -25,7 +25,9 @@ public static class TokenEndpoints
                 return TypedResults.Created($"/api/tokens/{issued.Id}", created);
             })
             .WithName("IssueToken")
-            .WithSummary("签发访问令牌（密钥只在本次响应中返回一次，请立即保存）");
+            // /api is authenticated by token only, and a token never issues tokens: the service answers 403 here.
+            // Tokens are issued on the profile page (signed in) or with the operator command token create.
+            .WithSummary("签发访问令牌：不能以访问令牌签发（返回 403），请登录门户后在“个人中心”签发");
 
         tokens.MapDelete("/tokens/{id}", async (Guid id, AccessTokenService service, CancellationToken ct) =>
                 await service.RevokeAsync(id, ct)

@@ -151,6 +151,8 @@ internal sealed class FlowInstanceConfiguration : IEntityTypeConfiguration<FlowI
 
 internal sealed class FlowTaskConfiguration : IEntityTypeConfiguration<FlowTask>
 {
+    public const string OneOpenExtensionIndex = "ux_flow_tasks_one_open_extension";
+
     public void Configure(EntityTypeBuilder<FlowTask> b)
     {
         b.ToTable("flow_tasks");
@@ -170,6 +172,12 @@ internal sealed class FlowTaskConfiguration : IEntityTypeConfiguration<FlowTask>
             .HasFilter("\"Status\" = 'Open'").HasDatabaseName("ix_flow_tasks_open_by_role");
         b.HasIndex(t => new { t.AssigneeUserId, t.DueAt })
             .HasFilter("\"Status\" = 'Open' AND \"AssigneeUserId\" IS NOT NULL").HasDatabaseName("ix_flow_tasks_open_by_user");
+        // One extension request waits for consent per flow at a time (shuangpai Art. 27): the database holds the rule, so
+        // simultaneous requests cannot each see none waiting and all insert one.
+        b.HasIndex(t => t.InstanceId, OneOpenExtensionIndex).IsUnique()
+            .HasFilter($"\"StepKey\" = '{WorkflowEngine.ExtensionConsentStep}' AND \"Status\" = 'Open'");
+        // The plain index for "the tasks of a flow" stays: the partial one above covers consent tasks only.
+        b.HasIndex(t => t.InstanceId);
         // 已办: what a person decided, newest first.
         b.HasIndex(t => new { t.CompletedByUserId, t.CompletedAt });
         b.Property(t => t.Version).IsRowVersion();

@@ -18,8 +18,9 @@ public sealed partial class WorkflowEngine
         if (string.IsNullOrWhiteSpace(decision.Comment)) throw new DomainException("申请延期必须说明理由。", "comment");
         if (decision.Comment.Trim().Length > ExtensionReasonMaxLength)
             throw new DomainException($"延期理由不能超过{ExtensionReasonMaxLength}个字符。", "comment");
+        // Checked here for a clear message; the unique index ux_flow_tasks_one_open_extension decides a race.
         if (await db.FlowTasks.AnyAsync(t => t.InstanceId == instance.Id && t.StepKey == ExtensionConsentStep && t.Status == FlowTaskStatus.Open, ct))
-            throw new DomainException("已有待审批的延期申请。", "action");
+            throw new DomainException(ExtensionPendingMessage, "action");
 
         Record(instance, task, FlowActions.RequestExtension, $"申请延期{days}个工作日：{decision.Comment!.Trim()}", rule.Citation.ToString());
         var consent = NewTask(instance, ExtensionConsentStep, $"延期审批（{task.StepName}，{days}个工作日）", task.AssigneeDepartmentId,

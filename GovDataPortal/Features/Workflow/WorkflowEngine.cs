@@ -75,6 +75,8 @@ public sealed partial class WorkflowEngine(
         await SaveDecisionAsync(db, ct);
     }
 
+    public const string ExtensionPendingMessage = "已有待审批的延期申请。";
+
     /// <summary>Saves a decision's unit of work, turning a lost race into the Chinese message.</summary>
     public static async Task SaveDecisionAsync(PortalDbContext db, CancellationToken ct)
     {
@@ -85,6 +87,11 @@ public sealed partial class WorkflowEngine(
         catch (DbUpdateConcurrencyException)
         {
             throw new ConflictException(TaskTakenMessage);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e, FlowTaskConfiguration.OneOpenExtensionIndex))
+        {
+            // Another extension request of this flow was saved between our check and our insert.
+            throw new ConflictException(ExtensionPendingMessage);
         }
     }
 
