@@ -29,6 +29,7 @@ public static class PortalServices
         services.AddWorkingDayCalendar();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalDatabase(config);
+        services.AddSecurityOptions(config);
         services.AddPortalIdentity();
         services.AddWorkflow(config);
         services.AddInbox(config);
@@ -96,6 +97,7 @@ public static class PortalServices
             await next(http);
         }));
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         // After authorization: the /api policy authenticates the bearer token only there.
         app.UseCurrentActor();
