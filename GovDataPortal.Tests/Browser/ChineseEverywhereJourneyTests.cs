@@ -17,6 +17,9 @@ public partial class ChineseEverywhereJourneyTests(BrowserFixture web) : IClassF
         "PostgreSQL", "CSV", "xlsx", "Excel", "WPS", "API", "OpenAPI", "PDF", "MySQL", "REST", "SMTP", "HTTP", "HTTPS", "JSON", "URL",
         "SHA", "ID", "IP", "UTF",
         "Authorization", "Bearer", // the HTTP header shown with personal access tokens, as it must be typed
+        "GB", // national standards are cited by their code (GB/T 22239-2019)
+        // 登录会话 names each session's browser and system as their makers do
+        "Chrome", "Edge", "Firefox", "Safari", "Windows", "Linux", "Android", "macOS", "iOS",
     };
 
     [Theory]

@@ -14,6 +14,19 @@ public static class ChinaTime
     public static string FormatMinutes(DateTimeOffset? instant) =>
         instant is null ? "—" : instant.Value.ToChina().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A configured duration as people say it: "30 分钟", "8 小时", "1 小时 30 分钟".</summary>
+    public static string FormatDuration(TimeSpan span)
+    {
+        var hours = (int)span.TotalHours;
+        var minutes = span.Minutes;
+        return (hours, minutes) switch
+        {
+            (0, _) => $"{(int)span.TotalMinutes} 分钟",
+            (_, 0) => $"{hours} 小时",
+            _ => $"{hours} 小时 {minutes} 分钟",
+        };
+    }
+
     private static readonly string[] WeekDays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
 
     /// <summary>"2026年12月1日 星期二".</summary>

@@ -20,6 +20,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<DataAdministrator> DataAdministrators => Set<DataAdministrator>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<PasswordHistory> PasswordHistories => Set<PasswordHistory>();
     public DbSet<Features.Calendar.CalendarDay> CalendarDays => Set<Features.Calendar.CalendarDay>();
     public DbSet<Features.Calendar.CalendarYear> CalendarYears => Set<Features.Calendar.CalendarYear>();
     public DbSet<Features.Workflow.FlowInstance> FlowInstances => Set<Features.Workflow.FlowInstance>();

@@ -29,6 +29,7 @@ public static class PortalServices
         services.AddWorkingDayCalendar();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalDatabase(config);
+        services.AddSecurityOptions(config);
         services.AddPortalIdentity();
         services.AddWorkflow(config);
         services.AddInbox(config);
@@ -90,6 +91,7 @@ public static class PortalServices
         // Static assets (framework script, MudBlazor, css) are public: the fallback policy must not send them to the login page.
         app.MapStaticAssets().AllowAnonymous();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         // API bodies are small JSON documents; a larger one is refused (413) before an endpoint reads it (and only
         // buffered for a caller with a valid token).

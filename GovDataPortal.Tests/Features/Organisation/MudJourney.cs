@@ -29,13 +29,15 @@ internal static partial class MudJourney
 
     /// <summary>
     /// Visible English words on the page (MudBlazor built-ins that escaped the Chinese localizer), ignoring code, user
-    /// names, the API and format names the portal shows on purpose, and icon ligatures (.rzi) of shell parts still awaiting conversion.
+    /// names, the API, format, browser and operating-system names the portal shows on purpose, and icon ligatures (.rzi) of shell parts still awaiting conversion.
     /// </summary>
     public static async Task<string[]> EnglishWordsAsync(IPage page)
     {
         var text = await page.EvaluateAsync<string>(
             "() => { const c = document.body.cloneNode(true); c.querySelectorAll('code, script, style, .gdp-token-secret, .rzi').forEach(e => e.remove()); return c.innerText; }");
         string[] allowed = ["API", "api", "Authorization", "Bearer", "GB", "PostgreSQL", "xlsx", "CSV", "journey",
+            // The 登录会话 list names each session's browser and system as their makers do.
+            "Chrome", "Edge", "Firefox", "Safari", "Windows", "Linux", "Android", "macOS", "iOS",
             .. DemoAccounts.All.Select(a => a.UserName)];
         return EnglishWord().Matches(text).Select(m => m.Value).Where(w => !allowed.Contains(w)).Distinct().ToArray();
     }

@@ -7,6 +7,7 @@ public static class AuditActions
     public const string LoginFailed = nameof(LoginFailed);
     public const string LockedOut = nameof(LockedOut);
     public const string Logout = nameof(Logout);
+    public const string SessionEnded = nameof(SessionEnded);
     public const string RoleGranted = nameof(RoleGranted);
     public const string RoleRevoked = nameof(RoleRevoked);
     public const string TokenIssued = nameof(TokenIssued);
@@ -21,7 +22,7 @@ public static class AuditActions
     public const string AuditVerified = nameof(AuditVerified);
 
     public static readonly IReadOnlyList<string> All =
-        [Login, LoginFailed, LockedOut, Logout, RoleGranted, RoleRevoked, TokenIssued, TokenRevoked, Create, Update, Delete, Export,
+        [Login, LoginFailed, LockedOut, Logout, SessionEnded, RoleGranted, RoleRevoked, TokenIssued, TokenRevoked, Create, Update, Delete, Export,
          AuditSearched, AuditVerified, AccessRefused];
 
     public static string DisplayName(string action) => action switch
@@ -30,6 +31,7 @@ public static class AuditActions
         LoginFailed => "登录失败",
         LockedOut => "账户锁定",
         Logout => "退出登录",
+        SessionEnded => "结束会话",
         RoleGranted => "授予角色",
         RoleRevoked => "撤销角色",
         TokenIssued => "签发访问令牌",
@@ -60,6 +62,7 @@ public static class AuditEntityTypes
         "PortalUser" => "用户",
         "IdentityUserRole" => "用户角色",
         "PersonalAccessToken" => "访问令牌",
+        "UserSession" => "登录会话",
         "AuditRecord" => "审计日志",
         "CalendarDay" => "节假日安排日期",
         "CalendarYear" => "节假日安排年度",

@@ -182,6 +182,7 @@ public static partial class AuditFieldNames
             ["Email"] = "电子邮箱", ["EmailConfirmed"] = "邮箱已验证", ["PhoneNumber"] = "手机号码",
             ["PhoneNumberConfirmed"] = "手机号码已验证", ["TwoFactorEnabled"] = "启用双因素认证", ["LockoutEnabled"] = "允许锁定",
             ["LockoutEnd"] = "锁定截止时间", ["AccessFailedCount"] = "连续登录失败次数", ["LastSignInAt"] = "上次登录时间",
+            ["PasswordChangedAt"] = "密码修改时间", ["MustChangePassword"] = "须修改密码",
         },
         ["IdentityUserRole"] = new() { ["UserId"] = "用户编号", ["RoleId"] = "角色" },
         ["PersonalAccessToken"] = new()

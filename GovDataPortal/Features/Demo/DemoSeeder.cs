@@ -128,6 +128,10 @@ public sealed class DemoSeeder(
                 DepartmentId = departments[a.Department].Id,
                 PhoneNumber = a.Phone,
                 CreatedAt = now,
+                // Demo accounts sign in straight away: their password counts as chosen by their holder, set now
+                // (PortalUserStore dates it again when the hash is stored), so neither rule sends them to 修改密码.
+                MustChangePassword = false,
+                PasswordChangedAt = now,
             };
             Check(await users.CreateAsync(user, DemoAccounts.Password));
             Check(await users.AddToRoleAsync(user, a.Role));

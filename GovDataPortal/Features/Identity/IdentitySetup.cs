@@ -35,8 +35,10 @@ public static class IdentitySetup
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
+            .AddUserStore<PortalUserStore>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>()
+            .AddPasswordValidator<PasswordHistoryValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
@@ -48,9 +50,19 @@ public static class IdentitySetup
             o.Cookie.Name = "gdp.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
+            // The cookie only carries the session id; idle time and lifetime are enforced on the server session
+            // (SessionService), the cookie itself lasts no longer than the session may (Security:AbsoluteLifetime).
+            o.SlidingExpiration = false;
+            o.Events.OnSigningIn = SessionCookieEvents.SigningInAsync;
+            o.Events.OnValidatePrincipal = SessionCookieEvents.ValidatePrincipalAsync;
         });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SecurityOptions>>((o, security) => o.ExpireTimeSpan = security.Value.AbsoluteLifetime);
+        services.AddScoped<SessionService>();
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<CircuitHandler, CircuitActivityHandler>();
+        // Registered before AddRazorComponents, whose default provider is only added when none is.
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingAuthenticationStateProvider>();
 
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PersonalAccessTokenHandler>(

@@ -13,6 +13,22 @@ public class PortalUser : IdentityUser
     public Department? Department { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
+
+    /// <summary>When the password was last set (by <see cref="PortalUserStore"/>); null for accounts older than the rule.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+
+    /// <summary>Set when an administrator chose the password: the user must replace it before doing anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// Why the user must change their password before doing anything else, or null (GB/T 22239-2019 8.1.4.1 a:
+    /// 口令定期更换). A password without a date counts from the account's creation.
+    /// </summary>
+    public static string? PasswordChangeReason(bool mustChange, DateTimeOffset? changedAt, DateTimeOffset createdAt,
+        DateTimeOffset now, int maxAgeDays) =>
+        mustChange ? "您的密码由管理员设置，请先修改为只有您本人知道的新密码。"
+        : (changedAt ?? createdAt).AddDays(maxAgeDays) <= now ? $"您的密码已超过 {maxAgeDays} 天未修改，请先设置新密码。"
+        : null;
 }
 
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>

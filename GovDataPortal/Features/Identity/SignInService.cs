@@ -1,4 +1,5 @@
 using GovDataPortal.Features.Audit;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace GovDataPortal.Features.Identity;
@@ -8,7 +9,7 @@ namespace GovDataPortal.Features.Identity;
 /// per user name (<see cref="LoginThrottle"/>).
 /// </summary>
 public sealed class SignInService(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, TimeProvider clock,
-    LoginThrottle throttle)
+    LoginThrottle throttle, SessionService sessions)
 {
     public sealed record Outcome(bool Succeeded, string? Error);
 
@@ -42,8 +43,12 @@ public sealed class SignInService(SignInManager<PortalUser> signIn, UserManager<
 
         var until = (await users.GetLockoutEndDateAsync(user)) ?? clock.GetUtcNow().AddMinutes(15);
         if (!wasLocked)
+        {
             await audit.WriteForUserAsync(AuditActions.LockedOut, user.Id, user.UserName!, user.DepartmentId, ip,
                 new { 锁定至 = Infrastructure.ChinaTime.Format(until) });
+            // Someone is guessing the password: sessions already open end too (GB/T 22239-2019 8.1.4.1 b).
+            await sessions.EndAllAsync(user.Id, SessionEndReason.LockedOut);
+        }
         return new(false, $"登录失败次数过多，账户已锁定，请于 {Infrastructure.ChinaTime.Format(until)} 后再试。");
     }
 
@@ -63,9 +68,14 @@ public static class AccountEndpoints
 {
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        // A plain form post (antiforgery-checked) so the cookie can be cleared.
-        app.MapPost("/account/logout", async (SignInManager<PortalUser> signIn, AuditLog audit) =>
+        // A plain form post so the cookie can be cleared. Minimal APIs check antiforgery only for endpoints that bind
+        // a form, and this one binds nothing: it checks the token itself (a cross-site page must not sign people out).
+        app.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<PortalUser> signIn,
+            SessionService sessions, AuditLog audit) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "退出请求无效或已过期，请刷新页面后重试。");
+            if (SessionService.SessionIdOf(http.User) is { } session) await sessions.EndAsync(session, SessionEndReason.SignedOut);
             await audit.WriteAsync(AuditActions.Logout, new { });
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");

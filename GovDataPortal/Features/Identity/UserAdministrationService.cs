@@ -170,6 +170,8 @@ public sealed partial class UserAdministrationService(
             DepartmentId = departmentId,
             PhoneNumber = BlankToNull(phone),
             CreatedAt = clock.GetUtcNow(),
+            // The administrator chose the first password: the user replaces it at first sign-in (GB/T 22239-2019 8.1.4.1 a).
+            MustChangePassword = true,
         };
         try
         {
@@ -232,9 +234,16 @@ public sealed partial class UserAdministrationService(
         await using var scope = scopes.CreateActingScope(actor);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await FindAsync(users, userId);
+        // The administrator knows this password: the user must replace it at next sign-in (GB/T 22239-2019 8.1.4.1 a),
+        // and whoever is signed in as the user now is signed out, in the same transaction as the new password.
+        user.MustChangePassword = true;
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Through a reset token rather than remove + add: one save, and the security stamp changes with it.
         var token = await users.GeneratePasswordResetTokenAsync(user);
         ThrowIfFailed(await users.ResetPasswordAsync(user, token, newPassword), passwordField: "Password");
+        await SessionService.EndAllAsync(db, user.Id, SessionEndReason.PasswordReset, clock.GetUtcNow(), ct: ct);
+        await tx.CommitAsync(ct);
     }
 
     // ---- Roles (security administrator) ----
@@ -264,10 +273,13 @@ public sealed partial class UserAdministrationService(
 
         db.UserRoles.RemoveRange(revoked);
         db.UserRoles.AddRange(granted.Select(r => new IdentityUserRole<string> { UserId = userId, RoleId = r }));
-        // New stamps: the cookie validator then re-reads the roles of the user's open sessions.
+        // New stamps, and the user's open sessions end with the change: their cookies carry the old roles.
         user.SecurityStamp = Guid.NewGuid().ToString();
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await SessionService.EndAllAsync(db, userId, SessionEndReason.RolesChanged, clock.GetUtcNow(), ct: ct);
+        await tx.CommitAsync(ct);
         return InCanonicalOrder(proposed);
     }
 
@@ -286,10 +298,16 @@ public sealed partial class UserAdministrationService(
         await using var scope = scopes.CreateActingScope(actor);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await FindAsync(users, actor.UserId!);
+        user.MustChangePassword = false;
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             throw new ValidationFailedException(new ValidationErrors().Add("CurrentPassword", "当前密码不正确。"));
         ThrowIfFailed(result, passwordField: "NewPassword");
+        // Every other session of the user ends; the one the change was made in goes on.
+        await SessionService.KeepOnlyAfterPasswordChangeAsync(db, user, SessionService.SessionIdOf(actor.Principal), clock.GetUtcNow(), ct);
+        await tx.CommitAsync(ct);
     }
 
     // ---- Checks ----
