@@ -14,7 +14,7 @@ namespace GovDataPortal.Infrastructure;
 /// (CIDR, e.g. 10.0.0.0/8) name the TLS-terminating reverse proxies whose X-Forwarded-For/-Proto are believed — nobody
 /// else's, not even loopback's.
 /// </summary>
-public sealed class SecurityOptions
+public sealed class TransportSecurityOptions
 {
     public const string Section = "Security";
 
@@ -35,7 +35,7 @@ public static class TransportSecurity
 
     public static IServiceCollection AddTransportSecurity(this IServiceCollection services, IConfiguration config)
     {
-        var security = config.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        var security = config.GetSection(TransportSecurityOptions.Section).Get<TransportSecurityOptions>() ?? new TransportSecurityOptions();
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -59,7 +59,7 @@ public static class TransportSecurity
     }
 
     public static bool RequireHttps(IConfiguration config, IHostEnvironment env) =>
-        config.GetValue<bool?>($"{SecurityOptions.Section}:{nameof(SecurityOptions.RequireHttps)}") ?? !env.IsDevelopment();
+        config.GetValue<bool?>($"{TransportSecurityOptions.Section}:{nameof(TransportSecurityOptions.RequireHttps)}") ?? !env.IsDevelopment();
 
     /// <summary>First in the pipeline: the client address and scheme as the trusted proxy saw them, then HTTPS rules.</summary>
     public static WebApplication UseTransportSecurity(this WebApplication app)
