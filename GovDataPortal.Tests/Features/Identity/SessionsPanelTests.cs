@@ -22,11 +22,12 @@ public class SessionsPanelTests(PortalFixture portal) : PortalComponentTest, ICl
     /// <summary>Three sign-ins of the user; the panel acts in the first.</summary>
     private async Task<(IRenderedComponent<SessionsPanel> Panel, Guid Current, CookieBrowser[] Others, AsyncServiceScope Scope)> RenderAsync(string userName)
     {
-        await CookieBrowser.SignedInAsync(portal, userName); // the session the panel is shown in
+        // The session the panel is shown in, read before the others exist: all three start at the same (test) instant.
+        await CookieBrowser.SignedInAsync(portal, userName);
+        Guid current;
+        await using (var db = await portal.DbAsync())
+            current = await db.UserSessions.Where(s => s.User!.UserName == userName).Select(s => s.Id).SingleAsync();
         var others = new[] { await CookieBrowser.SignedInAsync(portal, userName), await CookieBrowser.SignedInAsync(portal, userName) };
-        await using var db = await portal.DbAsync();
-        var current = await db.UserSessions.Where(s => s.User!.UserName == userName).OrderBy(s => s.CreatedAt).ThenBy(s => s.Id)
-            .Select(s => s.Id).FirstAsync();
 
         var scope = await portal.ScopeAsAsync(userName, "10.1.2.3");
         var actor = scope.Get<CurrentActor>();
