@@ -53,6 +53,7 @@ public static class PortalServices
             o.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         services.AddTransient<MudLocalizer, ZhCnMudLocalizer>();
+        services.AddInputTextRule();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
@@ -99,6 +100,7 @@ public static class PortalServices
         app.UseAuthorization();
         // After authorization: the /api policy authenticates the bearer token only there.
         app.UseCurrentActor();
+        app.UseApiInputText();
         app.UseAntiforgery();
 
         app.UseJobsDashboard();

@@ -29,13 +29,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         AccessDeniedException a => (403, a.Message, null),
         DbUpdateConcurrencyException => (409, "数据已被他人修改，请刷新后重试。", null),
         BadHttpRequestException { StatusCode: 413 } => (400, "请求体过大。", new Dictionary<string, string[]> { ["body"] = ["请求体超过允许的大小。"] }),
+        BadHttpRequestException { InnerException: InputTextRefusedException r } => (400, "提交的数据有误。",
+            new Dictionary<string, string[]> { [FieldName(r)] = [InputText.RefusedMessage] }),
         BadHttpRequestException { InnerException: JsonException j } => (400, "请求体不是有效的 JSON。", Field(j)),
         BadHttpRequestException b => (400, "请求格式不正确。", new Dictionary<string, string[]> { [ParameterName(b)] = [b.Message] }),
         _ => (null, "", null),
     };
 
-    private static Dictionary<string, string[]> Field(JsonException j) =>
-        new() { [string.IsNullOrEmpty(j.Path) || j.Path == "$" ? "body" : j.Path.TrimStart('$', '.')] = ["格式不正确或类型不符。"] };
+    private static Dictionary<string, string[]> Field(JsonException j) => new() { [FieldName(j)] = ["格式不正确或类型不符。"] };
+
+    private static string FieldName(JsonException j) => string.IsNullOrEmpty(j.Path) || j.Path == "$" ? "body" : j.Path.TrimStart('$', '.');
 
     // Minimal APIs say "Failed to bind parameter "int days" from "x"." — pull the parameter name out for the client.
     private static string ParameterName(BadHttpRequestException b)
