@@ -189,4 +189,23 @@ public class InputTextRuleTests(PortalFixture portal) : IClassFixture<PortalFixt
 
         Assert.Contains(DemoAccounts.Police, rows.Select(r => r.Name));
     }
+
+    [Fact]
+    public async Task The_openapi_document_still_describes_cleaned_strings_as_strings()
+    {
+        using var client = portal.Factory.CreateClient();
+
+        var (status, document) = await ReadAsync(await client.GetAsync("/openapi/v1.json"));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var request = document.GetProperty("components").GetProperty("schemas").GetProperty("CreateDepartmentRequest");
+        // "string?" stays nullable as the exporter itself would say; what matters is that it is a string, not "anything".
+        Assert.Equal(["null", "string"], Types(request.GetProperty("properties").GetProperty("name")));
+        var decision = document.GetProperty("components").GetProperty("schemas").GetProperty("DecisionRequest");
+        Assert.Equal(["null", "string"], Types(decision.GetProperty("properties").GetProperty("comment")));
+    }
+
+    private static string[] Types(JsonElement schema) => schema.TryGetProperty("type", out var type)
+        ? type.ValueKind == JsonValueKind.Array ? [.. type.EnumerateArray().Select(t => t.GetString()!).Order()] : [type.GetString()!]
+        : [];
 }

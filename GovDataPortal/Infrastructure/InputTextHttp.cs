@@ -1,6 +1,10 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Primitives;
+using Microsoft.OpenApi;
 
 namespace GovDataPortal.Infrastructure;
 
@@ -17,8 +21,18 @@ public static class InputTextHttp
         // Outside Development a body or parameter that does not bind would be a bare 400; thrown, it reaches
         // ProblemExceptionHandler, which names the field (a refused control character included) in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // The schema exporter cannot see through a custom converter and would describe every string as "anything".
+        services.ConfigureAll<OpenApiOptions>(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(string) && schema.Type is null)
+                schema.Type = IsNullable(context.JsonPropertyInfo) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+            return Task.CompletedTask;
+        }));
         return services;
     }
+
+    private static bool IsNullable(JsonPropertyInfo? property) =>
+        property?.AttributeProvider is PropertyInfo p && new NullabilityInfoContext().Create(p).ReadState == NullabilityState.Nullable;
 
     /// <summary>Query and route values under /api: refused → 400 naming each parameter; accepted → cleaned.</summary>
     public static IApplicationBuilder UseApiInputText(this IApplicationBuilder app) =>
