@@ -31,7 +31,8 @@ public static class Database
         services.AddScoped<AuditInterceptor>();
         services.AddDbContextFactory<PortalDbContext>((sp, o) => o
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(HistoryTable))
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()),
+            // The input rule's backstop first: a refused save must fail before the audit interceptor opens its transaction.
+            .AddInterceptors(InputTextInterceptors.Save, InputTextInterceptors.Commands, sp.GetRequiredService<AuditInterceptor>()),
             ServiceLifetime.Scoped);
         return services;
     }

@@ -37,11 +37,27 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>
+    /// Required text under the one input rule (<see cref="InputText"/>): refused characters, then empty (invisible
+    /// characters only counts as empty), then the length of the cleaned value. Save <see cref="InputText.Normalise"/>.
+    /// </summary>
     public ValidationErrors Require(string field, string? value, string label, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        if (InputText.IsRefused(value))
+            Add(field, label + InputText.RefusedMessage);
+        else if (InputText.IsBlank(value))
             Add(field, $"请填写{label}。");
-        else if (value.Trim().Length > maxLength)
+        else if (InputText.Normalise(value)!.Length > maxLength)
+            Add(field, $"{label}不能超过{maxLength}个字符。");
+        return this;
+    }
+
+    /// <summary>Optional text under the same rule: refused characters, then the length of the cleaned value.</summary>
+    public ValidationErrors Optional(string field, string? value, string label, int maxLength = int.MaxValue)
+    {
+        if (InputText.IsRefused(value))
+            Add(field, label + InputText.RefusedMessage);
+        else if (InputText.Normalise(value)?.Length > maxLength)
             Add(field, $"{label}不能超过{maxLength}个字符。");
         return this;
     }

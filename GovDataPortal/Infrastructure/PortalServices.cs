@@ -60,6 +60,7 @@ public static class PortalServices
             o.SnackbarConfiguration.VisibleStateDuration = 4000;
         });
         services.AddTransient<MudLocalizer, ZhCnMudLocalizer>();
+        services.AddInputTextRule();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
@@ -98,6 +99,7 @@ public static class PortalServices
         app.UseApiBodyLimit();
         // After authorization: the /api policy authenticates the bearer token only there.
         app.UseCurrentActor();
+        app.UseApiInputText();
         app.UseAntiforgery();
 
         app.UseJobsDashboard();

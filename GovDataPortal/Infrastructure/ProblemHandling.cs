@@ -34,6 +34,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         DbUpdateException u when UniqueViolation.Is(u) => (409, UniqueViolation.LostRaceMessage, null),
         BadHttpRequestException { StatusCode: 413 } => (413, BodyTooLargeTitle, BodyTooLargeErrors()),
         BadHttpRequestException { StatusCode: 415 } => (415, "请求的内容类型不受支持，请使用 application/json。", null),
+        BadHttpRequestException { InnerException: InputTextRefusedException r } => (400, "提交的数据有误。",
+            new Dictionary<string, string[]> { [FieldName(r)] = [InputText.RefusedMessage] }),
         BadHttpRequestException { InnerException: JsonException j } => (400, "请求体不是有效的 JSON。", Field(j)),
         BadHttpRequestException b => (400, "请求格式不正确。", new Dictionary<string, string[]> { [ParameterName(b)] = [BindingMessage(b)] }),
         _ => (null, "", null),
@@ -44,8 +46,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
     public static Dictionary<string, string[]> BodyTooLargeErrors() =>
         new() { ["body"] = [$"请求体超过允许的大小（{PortalServices.ApiMaxBodyBytes / 1024 / 1024} MB）。"] };
 
-    private static Dictionary<string, string[]> Field(JsonException j) =>
-        new() { [string.IsNullOrEmpty(j.Path) || j.Path == "$" ? "body" : j.Path.TrimStart('$', '.')] = ["格式不正确或类型不符。"] };
+    private static Dictionary<string, string[]> Field(JsonException j) => new() { [FieldName(j)] = ["格式不正确或类型不符。"] };
+
+    private static string FieldName(JsonException j) => string.IsNullOrEmpty(j.Path) || j.Path == "$" ? "body" : j.Path.TrimStart('$', '.');
 
     // A route or query value that does not parse as its type (an id "abc", a number that overflows) or is missing.
     private static string BindingMessage(BadHttpRequestException b) =>

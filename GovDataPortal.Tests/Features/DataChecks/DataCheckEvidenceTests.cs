@@ -45,6 +45,23 @@ public class DataCheckEvidenceTests(DataCheckFixture portal) : IClassFixture<Dat
         Assert.Equal(expected, await RefusedAsync(EvidenceFiles.Upload(name, "MZ\x90\0 not a document"u8.ToArray())));
     }
 
+    [Theory]
+    [InlineData("C:\\Users\\张伟\\Desktop\\证明材料.pdf")]
+    [InlineData("..\\..\\证明材料.pdf")]
+    [InlineData("../../证明材料.pdf")]
+    public async Task Evidence_sent_with_a_path_is_stored_under_its_last_segment_only(string sentName)
+    {
+        var id = await portal.RaiseAsync(evidence: EvidenceFiles.Pdf(sentName));
+
+        Assert.Equal("证明材料.pdf", (await portal.DetailAsync("chenjing", id)).Evidence!.FileName);
+    }
+
+    [Fact]
+    public async Task Evidence_whose_name_holds_a_NUL_is_refused_naming_the_evidence_field()
+    {
+        Assert.Equal("文件名包含不允许的控制字符。", await RefusedAsync(EvidenceFiles.Pdf("证明\0材料.pdf")));
+    }
+
     [Fact]
     public async Task An_exactly_ten_megabyte_pdf_is_stored_with_the_check_and_the_provider_downloads_it_but_an_unrelated_department_cannot()
     {

@@ -352,4 +352,52 @@ public class DataCheckPageTests(DataCheckFixture portal) : PortalComponentTest, 
         Assert.Empty(cut.FindAll(".gdp-field-error"));
         Assert.DoesNotContain("第一条校核", cut.Markup);
     }
+
+    /// <summary>Issue 7: a NUL typed into the form reached PostgreSQL, ended the circuit and left the button on 正在提交….</summary>
+    [Fact]
+    public async Task A_NUL_in_the_new_check_form_is_a_Chinese_error_under_its_field_and_the_button_is_ready_again()
+    {
+        await ActAsAsync("zhangwei");
+        RenderPopoverProvider();
+        var cut = Render<NewDataCheckPage>();
+        await cut.WaitForAssertionAsync(() => Assert.NotNull(cut.Find("#data-check-form")), Wait);
+        var before = await portal.CountsAsync();
+
+        cut.Find("input#resourceName").Input("企业登记\0基本信息");
+        cut.Find("textarea#description").Input("企业住所与营业执照不一致。");
+        cut.Find("#data-check-submit").Click();
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal("数据资源名称包含不允许的控制字符。",
+            cut.Find(".gdp-field-error[data-field='resourceName']").TextContent), Wait);
+        Assert.Equal("提交", cut.Find("#data-check-submit").TextContent.Trim());
+        Assert.False(cut.Find("#data-check-submit").HasAttribute("disabled"));
+        Assert.Equal(before, await portal.CountsAsync());
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_on_submit_is_said_in_Chinese_next_to_the_button_which_is_ready_again()
+    {
+        _scope = await portal.ScopeAsAsync("zhangwei");
+        var (service, breakdown) = Breakdown.Service<DataCheckService>(_scope.Value);
+        Services.AddSingleton(service);
+        Services.AddSingleton(_scope.Value.Get<OrganisationService>());
+        Services.AddSingleton(_scope.Value.Get<CurrentActor>());
+        Services.AddSingleton(portal.Services.GetRequiredService<PolicyCatalog>());
+        var log = LogRecorder.AddTo(Services);
+        RenderPopoverProvider();
+        var cut = Render<NewDataCheckPage>();
+        await cut.WaitForAssertionAsync(() => Assert.NotNull(cut.Find("#data-check-form")), Wait);
+        cut.Find("input#resourceName").Input("企业登记基本信息");
+        cut.Find("textarea#description").Input("企业住所与营业执照不一致。");
+
+        breakdown.Broken = true;
+        cut.Find("#data-check-submit").Click();
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal(GovDataPortal.Components.Shared.UiMessages.UnexpectedSubmitFailure,
+            cut.Find(".gdp-field-error[data-field='form']").TextContent), Wait);
+        Assert.Equal("提交", cut.Find("#data-check-submit").TextContent.Trim());
+        Assert.False(cut.Find("#data-check-submit").HasAttribute("disabled"));
+        Assert.Equal("企业登记基本信息", cut.Find("input#resourceName").GetAttribute("value"));
+        Assert.Contains(log.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Exception?.Message == Breakdown.Message);
+    }
 }

@@ -93,4 +93,31 @@ public class DepartmentFormDialogTests(PortalFixture portal) : PortalComponentTe
         await using var db = await portal.DbAsync();
         Assert.Equal(renamed, await db.Departments.Where(d => d.Id == id).Select(d => d.Name).SingleAsync());
     }
+    /// <summary>Issue 7: a NUL typed into a form ended the circuit with the button stuck; now it is a Chinese field error.</summary>
+    [Fact]
+    public async Task A_NUL_typed_into_the_name_is_a_Chinese_error_under_the_field_and_the_dialog_stays_usable()
+    {
+        var input = await portal.NewDepartmentInputAsync("双牌县控制字符测试局");
+        var id = await portal.CreateDepartmentAsAdminAsync(input);
+        await using var scope = await portal.ScopeAsAsync("admin");
+        var (provider, dialog) = await OpenEditorAsync(scope.Get<OrganisationService>(), id, input.Name!);
+
+        provider.Find("input#department-name").Input("双牌县\0测试局");
+        provider.Find("#department-save").Click();
+
+        provider.WaitForAssertion(() => Assert.Equal("部门名称包含不允许的控制字符。",
+            provider.Find(".gdp-field-error[data-field='name']").TextContent), Wait);
+        Assert.False(dialog.Result.IsCompleted);
+        Assert.False(provider.Find("#department-save").HasAttribute("disabled"));
+        Assert.Equal("保存", provider.Find("#department-save").TextContent.Trim());
+
+        var renamed = OrganisationTestData.UniqueName("双牌县改正后测试局");
+        provider.Find("input#department-name").Input(renamed);
+        provider.Find("#department-save").Click();
+
+        var result = await dialog.Result.WaitAsync(Wait);
+        Assert.False(result!.Canceled);
+        await using var db = await portal.DbAsync();
+        Assert.Equal(renamed, await db.Departments.Where(d => d.Id == id).Select(d => d.Name).SingleAsync());
+    }
 }

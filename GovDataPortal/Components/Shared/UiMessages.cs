@@ -9,6 +9,12 @@ public static class UiMessages
     /// </summary>
     public const string UnexpectedSaveFailure = "保存失败：系统出现意外错误，请稍后重试。";
 
+    /// <summary>
+    /// The same for a form on a page that sends something other than a save (提交, 办理): said next to its button, so
+    /// what the person typed stays and the button is usable again.
+    /// </summary>
+    public const string UnexpectedSubmitFailure = "提交失败：系统出现意外错误，请稍后重试。";
+
     /// <summary>The same when a dialog could not even load what it shows.</summary>
     public const string UnexpectedLoadFailure = "加载失败：系统出现意外错误，请稍后重试。";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovDataPortal.Infrastructure;
 
 namespace GovDataPortal.Features.Attachments;
 
@@ -27,10 +28,18 @@ public static class AttachmentRules
     public static string? ContentTypeOf(string fileName) =>
         ContentTypes.TryGetValue(Path.GetExtension(fileName), out var type) ? type : null;
 
+    /// <summary>
+    /// The name the file is stored and served under: its last path segment under either separator (a browser or
+    /// client on Windows may send "C:\x\a.xlsx"; <see cref="Path.GetFileName(string)"/> on Linux splits at "/"
+    /// only), cleaned by the input rule. Never a path that could point elsewhere.
+    /// </summary>
+    public static string StoredName(string? fileName) => InputText.FileName(fileName) ?? "";
+
     /// <summary>Null when the name and declared size are acceptable, otherwise the Chinese reason.</summary>
     public static string? Check(string? fileName, long length)
     {
-        var name = Path.GetFileName(fileName ?? "").Trim();
+        if (InputText.IsRefused(fileName)) return "文件名" + InputText.RefusedMessage;
+        var name = StoredName(fileName);
         if (name.Length == 0) return "请选择文件。";
         if (name.Length > 200) return "文件名不能超过200个字符。";
         if (ContentTypeOf(name) is null) return $"不支持该文件类型，仅支持 {AllowedText}。";

@@ -37,7 +37,7 @@ public sealed class AttachmentService(
     public async Task<(StagedAttachment? File, string? Error)> StageAsync(AttachmentUpload upload, CancellationToken ct)
     {
         if (AttachmentRules.Check(upload.FileName, upload.Length) is { } problem) return (null, problem);
-        var name = Path.GetFileName(upload.FileName).Trim();
+        var name = AttachmentRules.StoredName(upload.FileName);
         var content = await ReadCappedAsync(upload, ct);
         // The declared size may lie (an API client, a tampered browser): the bytes read decide.
         if (content is null) return (null, $"文件不能超过 {AttachmentRules.SizeText(Attachment.MaxBytes)}。");

@@ -15,8 +15,8 @@ public sealed record AuditFilter(string? UserName = null, int? DepartmentId = nu
     /// <summary>Dates outside this range are typing mistakes, not audit periods.</summary>
     public static readonly DateOnly Earliest = new(2000, 1, 1), Latest = new(2099, 12, 31);
 
-    public string? UserNameTerm => string.IsNullOrWhiteSpace(UserName) ? null : UserName.Trim();
-    public string? ActionKey => string.IsNullOrWhiteSpace(Action) ? null : Action;
+    public string? UserNameTerm => InputText.Term(UserName);
+    public string? ActionKey => InputText.Term(Action);
     public DateTimeOffset? FromInstant => From is { } d ? ChinaTime.StartOfDay(d) : null;
 
     /// <summary>The start of the day after <see cref="To"/>: the whole of that day is included.</summary>

@@ -75,7 +75,7 @@ public sealed class CalendarAdminService(
             throw new ValidationFailedException(new ValidationErrors().Add(F.Date, existing.Kind == kind
                 ? $"{date:yyyy-MM-dd} 已录入（{existing.NoticeYear}年 {existing.Name}）。"
                 : CalendarRules.BothKindsMessage + $"{date:yyyy-MM-dd} 已录入为{CalendarRules.KindText(existing.Kind)}。"));
-        db.CalendarDays.Add(new CalendarDay { Date = date, Kind = kind, Name = name!.Trim(), NoticeYear = year });
+        db.CalendarDays.Add(new CalendarDay { Date = date, Kind = kind, Name = InputText.Normalise(name)!, NoticeYear = year });
         await EnsureStillCompleteAsync(db, year, ct);
         await SaveAsync(db, ct);
     }
@@ -126,12 +126,12 @@ public sealed class CalendarAdminService(
             var day = existing.FirstOrDefault(e => e.Date == row.Date);
             if (day is null)
             {
-                db.CalendarDays.Add(new CalendarDay { Date = row.Date, Kind = row.Kind, Name = row.Name.Trim(), NoticeYear = row.NoticeYear });
+                db.CalendarDays.Add(new CalendarDay { Date = row.Date, Kind = row.Kind, Name = InputText.Normalise(row.Name)!, NoticeYear = row.NoticeYear });
                 added++;
             }
-            else if (day.Kind != row.Kind || day.Name != row.Name.Trim())
+            else if (day.Kind != row.Kind || day.Name != InputText.Normalise(row.Name))
             {
-                (day.Kind, day.Name) = (row.Kind, row.Name.Trim());
+                (day.Kind, day.Name) = (row.Kind, InputText.Normalise(row.Name)!);
                 changed++;
             }
         }
@@ -143,8 +143,7 @@ public sealed class CalendarAdminService(
     {
         actor.RequireRole(PortalRoles.SystemAdmin);
         RequireSupportedYear(year);
-        if (source?.Trim().Length > SourceMaxLength)
-            throw new ValidationFailedException(new ValidationErrors().Add("source", $"依据不能超过{SourceMaxLength}个字符。"));
+        new ValidationErrors().Optional("source", source, "依据", SourceMaxLength).ThrowIfInvalid();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await BeginEditAsync(db, ct);
         var missing = CalendarRules.MissingFestivals(await RowsOfAsync(db, year, ct));
@@ -152,7 +151,7 @@ public sealed class CalendarAdminService(
 
         var row = await db.CalendarYears.FirstOrDefaultAsync(y => y.Year == year, ct);
         if (row is null) db.CalendarYears.Add(row = new CalendarYear { Year = year });
-        if (!string.IsNullOrWhiteSpace(source)) row.Source = source.Trim();
+        if (InputText.NullIfBlank(source) is { } cleanSource) row.Source = cleanSource;
         if (!row.IsPublished) (row.IsPublished, row.PublishedAt) = (true, clock.GetUtcNow());
         await SaveAsync(db, ct);
     }

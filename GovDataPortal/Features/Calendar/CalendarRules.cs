@@ -1,3 +1,5 @@
+using GovDataPortal.Infrastructure;
+
 namespace GovDataPortal.Features.Calendar;
 
 /// <summary>Field keys of calendar forms and problem details.</summary>
@@ -66,9 +68,11 @@ public static class CalendarRules
             yield return (CalendarFields.Kind, "类型须为节假日或调休上班日。");
         else if (kind == CalendarDayKind.Workday && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
             yield return (CalendarFields.Kind, MakeupNotWeekendMessage);
-        if (string.IsNullOrWhiteSpace(name))
+        if (InputText.IsRefused(name))
+            yield return (CalendarFields.Name, "名称" + InputText.RefusedMessage);
+        else if (InputText.IsBlank(name))
             yield return (CalendarFields.Name, "请填写名称（如“春节”）。");
-        else if (name.Trim().Length > NameMaxLength)
+        else if (InputText.Normalise(name)!.Length > NameMaxLength)
             yield return (CalendarFields.Name, $"名称不能超过{NameMaxLength}个字符。");
     }
 

@@ -70,8 +70,7 @@ public sealed partial class DataCheckService(
         else if (provider == requester) errors.Add(F.ProviderDepartmentId, "不能对本部门的数据提起校核，请选择数据提供部门。");
         else if (!await db.Departments.AnyAsync(d => d.Id == provider, ct)) errors.Add(F.ProviderDepartmentId, "数据提供部门不存在。");
         errors.Require(F.ResourceName, input.ResourceName, "数据资源名称", ResourceNameMaxLength);
-        if (input.RecordIdentifier?.Trim().Length > RecordIdentifierMaxLength)
-            errors.Add(F.RecordIdentifier, $"数据记录标识不能超过{RecordIdentifierMaxLength}个字符。");
+        errors.Optional(F.RecordIdentifier, input.RecordIdentifier, "数据记录标识", RecordIdentifierMaxLength);
         if (input.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add(F.Kind, "请选择校核类型（疑义或错误）。");
         errors.Require(F.Description, input.Description, "问题描述", DescriptionMaxLength);
         return errors;
@@ -90,10 +89,10 @@ public sealed partial class DataCheckService(
         RequesterDepartmentId = requester,
         RequesterUserId = actor.UserId!,
         ProviderDepartmentId = input.ProviderDepartmentId!.Value,
-        ResourceName = input.ResourceName!.Trim(),
-        RecordIdentifier = string.IsNullOrWhiteSpace(input.RecordIdentifier) ? null : input.RecordIdentifier.Trim(),
+        ResourceName = InputText.Normalise(input.ResourceName)!,
+        RecordIdentifier = InputText.NullIfBlank(input.RecordIdentifier),
         Kind = input.Kind!.Value,
-        Description = input.Description!.Trim(),
+        Description = InputText.Normalise(input.Description)!,
         Status = DataCheckStatus.Submitted,
         CreatedAt = clock.GetUtcNow(),
     };
@@ -127,7 +126,7 @@ public sealed partial class DataCheckService(
         errors.Require(F.Explanation, explanation, "校核说明", ExplanationMaxLength);
         errors.ThrowIfInvalid();
 
-        var text = explanation!.Trim();
+        var text = InputText.Normalise(explanation)!;
         (request.Answer, request.Explanation, request.AnsweredAt, request.Status) =
             (answer, text, clock.GetUtcNow(), DataCheckStatus.Answered);
         await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, DataCheckSubjectHandler.ActionOf(answer!.Value),
@@ -172,7 +171,7 @@ public sealed partial class DataCheckService(
         errors.Require(F.Reason, reason, "延期理由", ReasonMaxLength);
         errors.ThrowIfInvalid();
 
-        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, FlowActions.RequestExtension, reason!.Trim(), days), ct);
+        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, FlowActions.RequestExtension, InputText.Normalise(reason), days), ct);
         await WorkflowEngine.SaveDecisionAsync(db, ct);
     }
 
@@ -185,7 +184,7 @@ public sealed partial class DataCheckService(
         var task = await CheckTaskAsync(db, request, taskId, ct, WorkflowEngine.ResubmitStep);
         if (!engine.IsAssignee(task)) throw new AccessDeniedException("只有提起人可以补充说明后重新提交。");
         new ValidationErrors().Require(F.Reason, clarification, "补充说明", ReasonMaxLength).ThrowIfInvalid();
-        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, FlowActions.Resubmit, clarification!.Trim()), ct);
+        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, FlowActions.Resubmit, InputText.Normalise(clarification)), ct);
         await WorkflowEngine.SaveDecisionAsync(db, ct);
     }
 
@@ -217,7 +216,7 @@ public sealed partial class DataCheckService(
         RequireFlow();
 
         (request.Status, request.Answer, request.Explanation, request.AnsweredAt) = (DataCheckStatus.Submitted, null, null, null);
-        (request.ReopenCount, request.ReopenReason) = (request.ReopenCount + 1, reason!.Trim());
+        (request.ReopenCount, request.ReopenReason) = (request.ReopenCount + 1, InputText.Normalise(reason));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {

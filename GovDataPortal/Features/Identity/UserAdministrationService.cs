@@ -84,9 +84,8 @@ public sealed partial class UserAdministrationService(
     private static IQueryable<PortalUser> Filter(IQueryable<PortalUser> users, int? departmentId, string? search)
     {
         if (departmentId is { } id) users = users.Where(u => u.DepartmentId == id);
-        if (!string.IsNullOrWhiteSpace(search))
+        if (InputText.Term(search) is { } text)
         {
-            var text = search.Trim();
             var upper = text.ToUpperInvariant();
             users = users.Where(u => u.DisplayName.Contains(text) || u.NormalizedUserName!.Contains(upper));
         }
@@ -165,8 +164,8 @@ public sealed partial class UserAdministrationService(
 
         var user = new PortalUser
         {
-            UserName = userName.Trim(),
-            DisplayName = displayName.Trim(),
+            UserName = InputText.Normalise(userName),
+            DisplayName = InputText.Normalise(displayName)!,
             DepartmentId = departmentId,
             PhoneNumber = BlankToNull(phone),
             CreatedAt = clock.GetUtcNow(),
@@ -207,7 +206,7 @@ public sealed partial class UserAdministrationService(
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             db.DataAdministrators.RemoveRange(await db.DataAdministrators.Where(a => a.UserId == user.Id).ToListAsync(ct));
         }
-        user.DisplayName = displayName.Trim();
+        user.DisplayName = InputText.Normalise(displayName)!;
         user.DepartmentId = departmentId;
         user.PhoneNumber = BlankToNull(phone);
         ThrowIfFailed(await users.UpdateAsync(user), passwordField: "Password");
@@ -316,7 +315,7 @@ public sealed partial class UserAdministrationService(
     {
         errors.Require("UserName", userName, "用户名", UserNameMaxLength);
         if (errors.ByField.ContainsKey("UserName")) return;
-        var name = userName!.Trim();
+        var name = InputText.Normalise(userName)!;
         // The same characters Identity allows by default (IdentityOptions.User.AllowedUserNameCharacters).
         if (!UserNamePattern().IsMatch(name))
             errors.Add("UserName", "用户名只能包含英文字母、数字和 -._@+ 符号。");
@@ -356,7 +355,7 @@ public sealed partial class UserAdministrationService(
         errors.ThrowIfInvalid();
     }
 
-    private static string? BlankToNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? BlankToNull(string? value) => InputText.NullIfBlank(value);
 
     [GeneratedRegex(@"^[A-Za-z0-9\-._@+]+$")]
     private static partial Regex UserNamePattern();

@@ -54,7 +54,7 @@ public sealed partial class InboxService
         Validate(request);
         try
         {
-            await engine.DecideAsync(new TaskDecision(taskId, request.Version!.Value, request.Action!.Trim(), request.Comment?.Trim(),
+            await engine.DecideAsync(new TaskDecision(taskId, request.Version!.Value, InputText.Normalise(request.Action)!, InputText.NullIfBlank(request.Comment),
                 request.ExtensionDays, request.ForwardToDepartmentId), ct);
         }
         catch (ConflictException)
@@ -70,10 +70,12 @@ public sealed partial class InboxService
     {
         var errors = new ValidationErrors();
         if (request.Version is null) errors.Add(InboxFields.Version, "请提供任务版本号（version），即打开任务时看到的版本。");
-        if (string.IsNullOrWhiteSpace(request.Action)) errors.Add(InboxFields.Action, "请选择办理操作。");
-        var limit = request.Action?.Trim() == FlowActions.RequestExtension ? WorkflowEngine.ExtensionReasonMaxLength : WorkflowEngine.CommentMaxLength;
-        if (request.Comment?.Trim().Length > limit) errors.Add(InboxFields.Comment, $"意见不能超过{limit}个字符。");
-        if (request.Action?.Trim() == FlowActions.Forward && string.IsNullOrWhiteSpace(request.Comment))
+        var action = InputText.Normalise(request.Action);
+        if (InputText.IsRefused(action)) errors.Add(InboxFields.Action, "办理操作" + InputText.RefusedMessage);
+        else if (string.IsNullOrEmpty(action)) errors.Add(InboxFields.Action, "请选择办理操作。");
+        var limit = action == FlowActions.RequestExtension ? WorkflowEngine.ExtensionReasonMaxLength : WorkflowEngine.CommentMaxLength;
+        errors.Optional(InboxFields.Comment, request.Comment, "意见", limit);
+        if (action == FlowActions.Forward && InputText.IsBlank(request.Comment))
             errors.Add(InboxFields.Comment, "转办须说明原因。");
         errors.ThrowIfInvalid();
     }

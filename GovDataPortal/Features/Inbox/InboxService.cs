@@ -28,7 +28,7 @@ public sealed partial class InboxService(
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
         var tasks = OpenForMe(db);
-        if (!string.IsNullOrWhiteSpace(query.FlowKey)) tasks = tasks.Where(t => t.Instance!.FlowKey == query.FlowKey);
+        if (InputText.Term(query.FlowKey) is { } flowKey) tasks = tasks.Where(t => t.Instance!.FlowKey == flowKey);
         if (query.OverdueOnly)
         {
             var now = clock.GetUtcNow();

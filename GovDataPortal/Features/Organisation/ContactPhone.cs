@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GovDataPortal.Infrastructure;
 
 namespace GovDataPortal.Features.Organisation;
 
@@ -19,6 +20,7 @@ public static partial class ContactPhone
     /// <summary>Returns null when valid, otherwise a Chinese message.</summary>
     public static string? Validate(string? phone)
     {
+        if (InputText.IsRefused(phone)) return "联系电话" + InputText.RefusedMessage;
         if (string.IsNullOrWhiteSpace(phone)) return "请填写联系电话。";
         if (phone.Length > MaxLength) return $"联系电话不能超过{MaxLength}个字符。";
         return Pattern().IsMatch(phone) ? null : "联系电话格式不正确：应为11位手机号（如13807461201）或带区号的固定电话（如0746-7722123）。";

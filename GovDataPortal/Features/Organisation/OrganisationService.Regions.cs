@@ -44,11 +44,8 @@ public sealed partial class OrganisationService
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = db.Regions.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(nameContains))
-        {
-            var term = nameContains.Trim();
+        if (InputText.Term(nameContains) is { } term)
             query = query.Where(r => r.Name.Contains(term));
-        }
         if (level is { } l) query = query.Where(r => r.Level == l);
         var total = await query.CountAsync(ct);
         IOrderedQueryable<Region> ordered = sortBy switch
@@ -85,7 +82,7 @@ public sealed partial class OrganisationService
     private static async Task<Region> ValidateRegionAsync(PortalDbContext db, RegionInput input, CancellationToken ct)
     {
         var code = (input.Code ?? "").Trim();
-        var name = (input.Name ?? "").Trim();
+        var name = InputText.Normalise(input.Name) ?? "";
         var errors = new ValidationErrors();
         if (!RegionCodePattern().IsMatch(code)) errors.Add(F.Code, "行政区划代码应为6位数字。");
         else if (await db.Regions.AnyAsync(r => r.Code == code, ct)) errors.Add(F.Code, DuplicateRegionCode(code));

@@ -86,11 +86,8 @@ public sealed partial class OrganisationService(IDbContextFactory<PortalDbContex
     {
         if (filter.RegionId is { } regionId) query = query.Where(d => d.RegionId == regionId);
         if (filter.Kind is { } kind) query = query.Where(d => d.Kind == kind);
-        if (!string.IsNullOrWhiteSpace(filter.NameContains))
-        {
-            var term = filter.NameContains.Trim();
+        if (InputText.Term(filter.NameContains) is { } term)
             query = query.Where(d => d.Name.Contains(term));
-        }
         if (filter.OnlyWithoutAdministrator) query = query.Where(d => !d.DataAdministrators.Any());
         return query;
     }
@@ -180,10 +177,10 @@ public sealed partial class OrganisationService(IDbContextFactory<PortalDbContex
     internal static string HasUsersMessage(string name, int users) =>
         $"部门“{name}”下还有{users}名用户，不能删除；请先将这些用户调整到其他部门。";
 
-    /// <summary>The submitted values after trimming, what validation checked and what is saved.</summary>
+    /// <summary>The submitted values cleaned (<see cref="InputText"/>), what validation checked and what is saved.</summary>
     private sealed record DepartmentValues(string Name, string CreditCode, int RegionId, DepartmentKind Kind, bool IsRegionDataAuthority)
     {
-        public static DepartmentValues From(DepartmentInput input) => new((input.Name ?? "").Trim(),
+        public static DepartmentValues From(DepartmentInput input) => new(InputText.Normalise(input.Name) ?? "",
             UnifiedSocialCreditCode.Normalise(input.CreditCode), input.RegionId, input.Kind, input.IsRegionDataAuthority);
 
         public void ApplyTo(Department d)

@@ -1,3 +1,5 @@
+using GovDataPortal.Infrastructure;
+
 namespace GovDataPortal.Features.Organisation;
 
 /// <summary>
@@ -13,6 +15,7 @@ public static class UnifiedSocialCreditCode
     /// <summary>Returns null when valid, otherwise a Chinese message saying what is wrong.</summary>
     public static string? Validate(string? code)
     {
+        if (InputText.IsRefused(code)) return "统一社会信用代码" + InputText.RefusedMessage;
         if (string.IsNullOrWhiteSpace(code)) return "请填写统一社会信用代码。";
         if (code.Length != Length) return $"统一社会信用代码应为18位，当前为{code.Length}位。";
         if (code.Any(char.IsLower)) return "统一社会信用代码中的字母应为大写。";

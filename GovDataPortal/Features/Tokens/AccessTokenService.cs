@@ -135,7 +135,7 @@ public sealed class AccessTokenService(IDbContextFactory<PortalDbContext> factor
         {
             Id = Guid.CreateVersion7(),
             UserId = userId,
-            Name = name!.Trim(),
+            Name = InputText.Normalise(name)!,
             TokenHash = PersonalAccessToken.Hash(secret),
             DisplayPrefix = secret[..DisplayPrefixLength],
             CreatedAt = now,

@@ -1,4 +1,5 @@
 using GovDataPortal.Features.Identity;
+using GovDataPortal.Infrastructure;
 
 namespace GovDataPortal.Features.Tokens;
 
@@ -20,7 +21,7 @@ public static class TokenEndpoints
         tokens.MapPost("/tokens", async (CreateTokenRequest body, AccessTokenService service, CancellationToken ct) =>
             {
                 var issued = await service.IssueAsync(body.Name, body.ExpiresAt, ct);
-                var created = new CreatedToken(issued.Id, body.Name!.Trim(), issued.Secret,
+                var created = new CreatedToken(issued.Id, InputText.Normalise(body.Name)!, issued.Secret,
                     issued.Secret[..AccessTokenService.DisplayPrefixLength], body.ExpiresAt?.ToUniversalTime());
                 return TypedResults.Created($"/api/tokens/{issued.Id}", created);
             })

@@ -164,7 +164,7 @@ public sealed partial class WorkflowEngine
             ActorName = actor.DisplayName ?? "系统",
             ActorDepartmentId = actor.DepartmentId,
             OccurredAt = clock.GetUtcNow(),
-            Comment = comment?.Trim() is { Length: > 0 } c ? c[..Math.Min(c.Length, CommentMaxLength)] : null,
+            Comment = InputText.NullIfBlank(comment) is { } c ? c[..Math.Min(c.Length, CommentMaxLength)] : null,
             RuleText = ruleText,
         });
 
