@@ -1,9 +1,11 @@
 using System.Net;
+using GovDataPortal.Features.Audit;
 using GovDataPortal.Features.Demo;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -150,5 +152,24 @@ public class LoginPageThrottleTests(LoginPageThrottleTests.Fixture portal) : ICl
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Contains("<div class=\"gdp-login-error\" role=\"alert\">登录尝试过于频繁，请稍后再试。</div>", last);
+    }
+}
+
+/// <summary>Sign-in under the input rule: a user name with a refused character is a wrong name, not a fault.</summary>
+public class LoginInputTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Theory]
+    [InlineData("zhang\0wei", "10.0.0.11")]
+    [InlineData("\0", "10.0.0.12")]
+    [InlineData("zhang\u0001wei", "10.0.0.13")]
+    public async Task A_user_name_with_a_control_character_is_answered_as_wrong_credentials_and_audited(string userName, string ip)
+    {
+        await using var scope = portal.AnonymousScope();
+        var outcome = await scope.Get<SignInService>().SignInAsync(userName, "Wrong@Pass2026", ip);
+
+        Assert.Equal(SignInService.WrongCredentials, outcome.Error);
+        await using var db = await portal.DbAsync();
+        var recorded = await db.AuditRecords.SingleAsync(a => a.Action == AuditActions.LoginFailed && a.IpAddress == ip);
+        Assert.DoesNotContain(recorded.UserName ?? "", c => char.IsControl(c));
     }
 }

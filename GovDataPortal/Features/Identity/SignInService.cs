@@ -1,4 +1,5 @@
 using GovDataPortal.Features.Audit;
+using GovDataPortal.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
@@ -18,11 +19,14 @@ public sealed class SignInService(SignInManager<PortalUser> signIn, UserManager<
     public async Task<Outcome> SignInAsync(string userName, string password, string? ip)
     {
         if (!throttle.TryAcquire(ip, userName)) return new(false, LoginThrottle.TooManyAttempts);
-        var user = await users.FindByNameAsync(userName.Trim());
+        // A name the input rule refuses (a NUL would fail in PostgreSQL) can belong to no account: answered as unknown.
+        var name = InputText.TryClean(userName, out var cleaned) ? cleaned ?? "" : null;
+        var user = string.IsNullOrEmpty(name) ? null : await users.FindByNameAsync(name);
         if (user is null)
         {
             SpendHashTime(password);
-            await audit.WriteForUserAsync(AuditActions.LoginFailed, null, userName.Trim(), null, ip, new { 原因 = "用户不存在" });
+            await audit.WriteForUserAsync(AuditActions.LoginFailed, null, name ?? InputText.Term(userName) ?? "", null, ip,
+                new { 原因 = name is null ? "用户名含不允许的字符" : "用户不存在" });
             return new(false, WrongCredentials);
         }
 
