@@ -17,4 +17,7 @@ public static class UiMessages
 
     /// <summary>The same when a dialog could not even load what it shows.</summary>
     public const string UnexpectedLoadFailure = "加载失败：系统出现意外错误，请稍后重试。";
+
+    /// <summary>A part of the shell outside the page (a dialog, the bell) failed unexpectedly; the page itself still works.</summary>
+    public const string UnexpectedRegionFailure = "操作未完成：系统出现意外错误，请重试；问题持续时请联系系统管理员。";
 }
