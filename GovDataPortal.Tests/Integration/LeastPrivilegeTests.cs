@@ -84,4 +84,22 @@ public class LeastPrivilegeTests(PortalFixture portal) : IClassFixture<PortalFix
         await using var db = await portal.DbAsync();
         Assert.True(await db.Departments.AnyAsync());
     }
+
+    [Fact]
+    public async Task The_right_to_create_tables_that_PostgreSQL_before_15_gives_everybody_is_detected()
+    {
+        await using var conn = new NpgsqlConnection(portal.ConnectionString); // superuser, to play the older default
+        await conn.OpenAsync();
+        Assert.False(await Database.MayCreateTablesAsync(conn, TestDatabase.AppRole));
+
+        await TestDatabase.ExecuteAsync("GRANT CREATE ON SCHEMA public TO PUBLIC", portal.ConnectionString);
+        try
+        {
+            Assert.True(await Database.MayCreateTablesAsync(conn, TestDatabase.AppRole));
+        }
+        finally
+        {
+            await TestDatabase.ExecuteAsync("REVOKE CREATE ON SCHEMA public FROM PUBLIC", portal.ConnectionString);
+        }
+    }
 }

@@ -5,8 +5,8 @@ using Npgsql;
 namespace GovDataPortal.Infrastructure;
 
 /// <summary>
-/// The portal's database, reached as two roles (least privilege, GB/T 22239-2019 三级 8.1.4.2 访问控制): the app role of
-/// <c>ConnectionStrings:Portal</c> reads and writes rows and nothing else; the owner role of
+/// The portal's database, reached as two roles (least privilege, GB/T 22239-2019 三级 8.1.4.2 c 授予所需的最小权限):
+/// the app role of <c>ConnectionStrings:Portal</c> reads and writes rows and nothing else; the owner role of
 /// <c>ConnectionStrings:PortalOwner</c> owns the tables and runs the migrations (<c>GovDataPortal migrate</c>). Without an
 /// owner connection string the one role does both (a single-role development setup).
 /// </summary>
@@ -72,8 +72,22 @@ public static class Database
         {
             await GrantAppRoleAsync(connection, appRole, ct);
             logger.LogInformation("已授予应用角色 {Role} 数据读写权限（不含结构变更；审计日志仅可读取和追加）。", appRole);
+            if (await MayCreateTablesAsync(connection, appRole, ct))
+                logger.LogWarning("应用角色 {Role} 仍可在 public 模式中建表（PostgreSQL 15 以前的默认权限）。请数据库管理员执行 " +
+                    "REVOKE CREATE ON SCHEMA public FROM PUBLIC; 并向属主角色授予 CREATE 权限。", appRole);
         }
         return pending;
+    }
+
+    /// <summary>
+    /// Before PostgreSQL 15 everybody may create tables in schema public; the migrate step cannot take that right away
+    /// (the schema belongs to the database's owner), so it says so instead of claiming least privilege.
+    /// </summary>
+    public static async Task<bool> MayCreateTablesAsync(NpgsqlConnection connection, string role, CancellationToken ct = default)
+    {
+        await using var command = new NpgsqlCommand("SELECT has_schema_privilege(@role, 'public', 'CREATE')", connection);
+        command.Parameters.AddWithValue("role", role);
+        return await command.ExecuteScalarAsync(ct) is true;
     }
 
     private static string? UserOf(string connectionString) =>

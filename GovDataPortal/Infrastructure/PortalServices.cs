@@ -103,7 +103,8 @@ public static class PortalServices
         app.UseAntiforgery();
 
         app.UseJobsDashboard();
-        // The API description helps an attacker as much as an integrator: public only on a developer's machine.
+        // The API description helps an attacker as much as an integrator: public only on a developer's machine
+        // (GB/T 22239-2019 8.1.4.2 a: access only for accounts that were given it).
         var openApi = app.MapOpenApi();
         if (app.Environment.IsDevelopment()) openApi.AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();

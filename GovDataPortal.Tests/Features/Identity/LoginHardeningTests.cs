@@ -103,6 +103,18 @@ public class LoginHardeningTests(LoginHardeningTests.Fixture portal) : IClassFix
     }
 
     [Fact]
+    public async Task Invisible_characters_do_not_make_a_user_name_a_new_one_for_the_throttle()
+    {
+        var defaults = new LoginRateLimitOptions();
+        string[] disguises = ["somebody", "somebody\u200B", "\uFEFFsomebody", "somebody\u200C", " somebody ", "somebody\u2060"];
+        var outcomes = new List<SignInService.Outcome>();
+        for (var i = 0; i < defaults.PerUserName + 2; i++)
+            outcomes.Add(await SignInAsync(disguises[i % disguises.Length], WrongPassword, $"198.51.100.{i + 1}"));
+
+        Assert.Equal(LoginThrottle.TooManyAttempts, outcomes[^1].Error);
+    }
+
+    [Fact]
     public async Task A_token_keeps_working_while_its_owner_is_locked_out()
     {
         using var api = await portal.ApiClientAsAsync("liuyang");

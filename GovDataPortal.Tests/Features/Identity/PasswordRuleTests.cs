@@ -30,7 +30,9 @@ public class PasswordRuleTests(PortalFixture portal) : IClassFixture<PortalFixtu
 
         Assert.Equal(ChangePage("/"), CookieBrowser.Location(await browser.GetAsync("/")));
         Assert.Equal(ChangePage("/data-checks?page=2"), CookieBrowser.Location(await browser.GetAsync("/data-checks?page=2")));
-        Assert.Equal(HttpStatusCode.Forbidden, (await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate"))).StatusCode);
+        var negotiate = await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate"));
+        Assert.Equal(HttpStatusCode.Forbidden, negotiate.StatusCode);
+        Assert.Contains(PasswordChangeGate.MustChangeFirst, await negotiate.Content.ReadAsStringAsync()); // not the 404 page
         var page = await browser.GetAsync("/account/change-password");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());

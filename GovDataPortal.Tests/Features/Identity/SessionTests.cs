@@ -219,3 +219,35 @@ public class SessionTests(PortalFixture portal) : IClassFixture<PortalFixture>
         return principal;
     }
 }
+
+/// <summary>Sessions at their edges, on a database of their own (the class above signs in nearly every demo user).</summary>
+public class SessionEdgeTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    [Fact]
+    public async Task Logging_out_of_a_page_whose_session_already_ended_leads_to_the_login_page()
+    {
+        var browser = await CookieBrowser.SignedInAsync(portal, "chenjing");
+        var stale = browser.Copy();
+        var page = await (await stale.GetAsync("/")).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(page,
+            "name=\"__RequestVerificationToken\"[^>]*value=\"(?<t>[^\"]+)\"").Groups["t"].Value;
+        await browser.PostFormAsync("/", "/account/logout", new()); // the same session ends from elsewhere
+
+        var logout = await stale.PostAsync("/account/logout", new() { ["__RequestVerificationToken"] = token });
+
+        Assert.Equal("/account/login", CookieBrowser.Location(logout)); // not back to /account/logout after signing in
+        Assert.Single(await portal.AuditAsync(AuditActions.Logout), a => a.UserName == "chenjing"); // nothing ended twice
+    }
+
+    [Fact]
+    public async Task A_user_agent_with_control_characters_is_stored_without_them_and_the_sign_in_goes_on()
+    {
+        var principal = await PortalFixture.PrincipalOfAsync(portal.Services, "zhoutao");
+        await using var scope = portal.AnonymousScope();
+
+        var id = await scope.Get<SessionService>().StartAsync(principal, "10.3.0.1", "Mozilla/5.0\u0000 (X11; Linux)\u0007 Chrome/131");
+
+        await using var db = await portal.DbAsync();
+        Assert.Equal("Mozilla/5.0 (X11; Linux) Chrome/131", await db.UserSessions.Where(s => s.Id == id).Select(s => s.UserAgent).SingleAsync());
+    }
+}

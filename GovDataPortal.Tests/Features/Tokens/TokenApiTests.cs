@@ -45,6 +45,27 @@ public class TokenApiTests(PortalFixture portal) : IClassFixture<PortalFixture>
     }
 
     [Fact]
+    public async Task Last_use_is_written_at_most_once_a_minute_per_token()
+    {
+        var token = await IssueTokenAsync("wangqiang");
+        async Task<DateTimeOffset?> CallAndReadAsync()
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Client(token.Secret).GetAsync("/api/me")).StatusCode);
+            await using var db = await portal.DbAsync();
+            return await db.PersonalAccessTokens.Where(t => t.Id == token.Id).Select(t => t.LastUsedAt).SingleAsync();
+        }
+
+        var first = await CallAndReadAsync();
+        portal.Clock.Advance(TimeSpan.FromSeconds(30));
+        var soonAfter = await CallAndReadAsync();
+        portal.Clock.Advance(TimeSpan.FromSeconds(31));
+        var aMinuteLater = await CallAndReadAsync();
+
+        Assert.Equal(first, soonAfter);
+        Assert.Equal(portal.Clock.GetUtcNow(), aMinuteLater);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_refused_with_401()
     {
         var secret = await IssueAsync("liuyang", portal.Clock.GetUtcNow().AddHours(1));

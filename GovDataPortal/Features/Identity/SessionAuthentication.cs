@@ -30,6 +30,9 @@ public static class SessionCookieEvents
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         var http = context.HttpContext;
+        // A page load fetches a dozen scripts, styles and fonts with the cookie: they show nothing personal, so they
+        // are spared the read (the page itself, the circuit and every API call are checked).
+        if (PublicResource.Is(http)) return;
         var check = await http.RequestServices.GetRequiredService<SessionService>()
             .CheckRequestAsync(context.Principal!, http.RequestAborted);
         if (!check.IsValid)
@@ -70,16 +73,36 @@ public static class PasswordChangeGate
                     ? Path : $"{Path}?returnUrl={Uri.EscapeDataString(here)}");
             }
             else
-                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            {
+                // Said in words: an empty 403 would be re-executed into the "page not found" page.
+                http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: MustChangeFirst).ExecuteAsync(http);
+            }
         });
+
+    public const string MustChangeFirst = "请先修改密码，然后才能继续操作。";
 
     private static bool IsAllowed(HttpContext http)
     {
         var path = http.Request.Path;
         if (path.StartsWithSegments(Path) || path.StartsWithSegments("/account/logout") || path.StartsWithSegments("/api")) return true;
-        // Static files and health checks, but no page (the login page is anonymous too, yet leads nowhere from here).
+        return PublicResource.Is(http);
+    }
+}
+
+/// <summary>
+/// Static files and health checks: read (GET/HEAD) from an endpoint open to anyone, no page (the login page is
+/// anonymous too, yet it is a page) and not the circuit's own connection.
+/// </summary>
+internal static class PublicResource
+{
+    public static bool Is(HttpContext http)
+    {
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)) return false;
         var endpoint = http.GetEndpoint();
-        return endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is not null && endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is null;
+        return endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is not null
+            && endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is null
+            && !http.Request.Path.StartsWithSegments("/_blazor");
     }
 }
 

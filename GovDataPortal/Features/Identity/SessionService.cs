@@ -207,8 +207,9 @@ public sealed class SessionService(
 
     private static string ShortId(Guid id) => id.ToString("N")[..8];
 
+    // Headers are sender's text like any input: the input rule's noise is dropped before it is stored.
     private static string? Cut(string? value, int max) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Length <= max ? value : value[..max];
+        InputText.Term(value) is not { } kept ? null : kept.Length <= max ? kept : kept[..max];
 }
 
 /// <summary>A user agent string as a person recognises it: 「Edge 131（Windows）」.</summary>

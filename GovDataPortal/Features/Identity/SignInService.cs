@@ -7,7 +7,7 @@ namespace GovDataPortal.Features.Identity;
 
 /// <summary>
 /// Password sign-in with lockout (5 failures → 15 minutes), every outcome audited, attempts rate-limited per address and
-/// per user name (<see cref="LoginThrottle"/>).
+/// per user name (<see cref="LoginThrottle"/>): GB/T 22239-2019 8.1.4.1 b 限制非法登录次数, 8.1.4.3 a 安全审计.
 /// </summary>
 public sealed class SignInService(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, TimeProvider clock,
     LoginThrottle throttle, SessionService sessions)
@@ -18,9 +18,10 @@ public sealed class SignInService(SignInManager<PortalUser> signIn, UserManager<
 
     public async Task<Outcome> SignInAsync(string userName, string password, string? ip)
     {
-        if (!throttle.TryAcquire(ip, userName)) return new(false, LoginThrottle.TooManyAttempts);
         // A name the input rule refuses (a NUL would fail in PostgreSQL) can belong to no account: answered as unknown.
         var name = InputText.TryClean(userName, out var cleaned) ? cleaned ?? "" : null;
+        // Throttled on the name as it will be looked up, so "admin" with an invisible character is still "admin".
+        if (!throttle.TryAcquire(ip, name ?? userName)) return new(false, LoginThrottle.TooManyAttempts);
         var user = string.IsNullOrEmpty(name) ? null : await users.FindByNameAsync(name);
         if (user is null)
         {
@@ -57,7 +58,7 @@ public sealed class SignInService(SignInManager<PortalUser> signIn, UserManager<
     }
 
     // An unknown or locked account answers as slowly as a wrong password would (one PBKDF2 verification), so the
-    // answer time does not tell which user names exist.
+    // answer time does not tell which user names exist (GB/T 22239-2019 8.1.4.1 b, 登录失败处理).
     private static readonly PortalUser TimingUser = new() { UserName = "timing-equaliser" };
     private static string? _timingHash;
 
@@ -77,13 +78,16 @@ public static class AccountEndpoints
         app.MapPost("/account/logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<PortalUser> signIn,
             SessionService sessions, AuditLog audit) =>
         {
+            // Already signed out (the session ended while the page stood open): nothing to end, and the form's token,
+            // issued to the signed-in user, no longer matches — the person simply wants the login page.
+            if (http.User.Identity?.IsAuthenticated != true) return Results.LocalRedirect("~/account/login");
             if (!await antiforgery.IsRequestValidAsync(http))
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "退出请求无效或已过期，请刷新页面后重试。");
             if (SessionService.SessionIdOf(http.User) is { } session) await sessions.EndAsync(session, SessionEndReason.SignedOut);
             await audit.WriteAsync(AuditActions.Logout, new { });
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
-        }).ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription(); // open, so a stale form lands on the login page rather than returning here
         return app;
     }
 }
