@@ -22,15 +22,24 @@ public sealed class RefusalAudit(TimeProvider clock, ILogger<RefusalAudit> logge
         public int Suppressed;
     }
 
+    /// <summary>The tally shared by new callers while the table is full (a flood from ever new addresses).</summary>
+    internal const string OverflowKey = "overflow";
+
     private readonly ConcurrentDictionary<string, Tally> _tallies = new(StringComparer.Ordinal);
+    private DateTimeOffset _prunedAt = DateTimeOffset.MinValue;
 
     /// <summary>The number of refusals of the caller not written since its last record, or null when this one is not written.</summary>
     internal int? Admit(string key)
     {
         var now = clock.GetUtcNow();
-        if (_tallies.Count > PruneAbove)
+        if (_tallies.Count > PruneAbove && now - _prunedAt >= Window / 6)
+        {
+            _prunedAt = now; // at most every ten seconds: a scan per refusal would make the flood expensive
             foreach (var (k, t) in _tallies)
                 if (now - t.WindowStart >= Window) _tallies.TryRemove(k, out _);
+        }
+        // Still full: callers not yet known share one tally, so the flood writes one record a minute, not one per address.
+        if (_tallies.Count > PruneAbove && !_tallies.ContainsKey(key)) key = OverflowKey;
 
         var tally = _tallies.GetOrAdd(key, _ => new Tally { WindowStart = DateTimeOffset.MinValue });
         lock (tally)
