@@ -45,11 +45,10 @@ public static class PortalServices
         AccessTokenOptions.Add(services, config);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SignInService>();
-        services.Configure<LoginRateLimitOptions>(config.GetSection(LoginRateLimitOptions.Section));
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<RefusalAudit>();
         services.AddApiProtocol();
-        services.AddTransportSecurity(config);
+        services.AddTransportSecurity();
         services.AddScoped<GovDataPortal.Features.Home.ShellService>();
         services.AddScoped<GovDataPortal.Features.Home.HomeService>();
 
