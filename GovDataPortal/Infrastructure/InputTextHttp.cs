@@ -66,11 +66,8 @@ public static class InputTextHttp
             query[name] = new StringValues(cleaned);
         }
 
-        if (!errors.IsValid)
-        {
-            await Results.ValidationProblem(errors.ToDictionary(), title: "提交的数据有误。").ExecuteAsync(http);
-            return;
-        }
+        // Inside UseExceptionHandler: ProblemExceptionHandler answers the 400 naming each parameter.
+        errors.ThrowIfInvalid();
         if (changed) http.Request.Query = new QueryCollection(query);
         await next(http);
     }
