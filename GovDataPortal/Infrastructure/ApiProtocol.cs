@@ -20,8 +20,8 @@ public static class ApiProtocol
 
     public static IServiceCollection AddApiProtocol(this IServiceCollection services)
     {
-        // A value that does not bind throws in every environment (the default throws only in Development and answers an
-        // empty 400 elsewhere), so ProblemExceptionHandler can name the parameter.
+        // A body or value that does not bind throws in every environment (the default throws only in Development and
+        // answers an empty 400 elsewhere), so ProblemExceptionHandler can name the field or parameter.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         // Under /api the cookie scheme hands everything to the token scheme: a request that matches no endpoint (the

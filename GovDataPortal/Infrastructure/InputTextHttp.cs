@@ -18,9 +18,8 @@ public static class InputTextHttp
     public static IServiceCollection AddInputTextRule(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new InputTextJsonConverter()));
-        // Outside Development a body or parameter that does not bind would be a bare 400; thrown, it reaches
-        // ProblemExceptionHandler, which names the field (a refused control character included) in every environment.
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // A body holding a refused character fails to bind: it throws (ApiProtocol sets ThrowOnBadRequest) and
+        // ProblemExceptionHandler names the field.
         // The schema exporter cannot see through a custom converter and would describe every string as "anything".
         services.ConfigureAll<OpenApiOptions>(o => o.AddSchemaTransformer((schema, context, _) =>
         {
