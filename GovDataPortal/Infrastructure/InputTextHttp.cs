@@ -35,7 +35,7 @@ public static class InputTextHttp
 
     /// <summary>Query and route values under /api: refused → 400 naming each parameter; accepted → cleaned.</summary>
     public static IApplicationBuilder UseApiInputText(this IApplicationBuilder app) =>
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.Use(CheckQueryAndRouteAsync));
+        app.UseWhen(ApiProtocol.IsApi, api => api.Use(CheckQueryAndRouteAsync));
 
     private static async Task CheckQueryAndRouteAsync(HttpContext http, RequestDelegate next)
     {

@@ -76,7 +76,7 @@ public static class PasswordChangeGate
     private static bool IsAllowed(HttpContext http)
     {
         var path = http.Request.Path;
-        if (path.StartsWithSegments(Path) || path.StartsWithSegments("/account/logout") || path.StartsWithSegments("/api")) return true;
+        if (path.StartsWithSegments(Path) || path.StartsWithSegments("/account/logout") || Infrastructure.ApiProtocol.IsApi(http)) return true;
         // Static files and health checks, but no page (the login page is anonymous too, yet leads nowhere from here).
         var endpoint = http.GetEndpoint();
         return endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is not null && endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is null;
