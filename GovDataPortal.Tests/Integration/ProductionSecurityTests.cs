@@ -122,12 +122,11 @@ public class ProductionSecurityTests(ProductionSecurityTests.Fixture portal) : I
 
     private static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string form, string userName)
     {
-        var token = System.Text.RegularExpressions.Regex.Match(form,
-            "name=\"__RequestVerificationToken\"[^>]*value=\"(?<t>[^\"]+)\"").Groups["t"].Value;
+        var token = AntiforgeryForm.Token(form);
         return client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login", ["Input.UserName"] = userName, ["Input.Password"] = DemoAccounts.Password,
-            ["__RequestVerificationToken"] = token,
+            [AntiforgeryForm.FieldName] = token,
         }));
     }
 }

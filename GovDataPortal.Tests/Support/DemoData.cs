@@ -51,11 +51,10 @@ public static class DemoData
     {
         var client = portal.Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync("/account/login");
-        var token = System.Text.RegularExpressions.Regex.Match(form,
-            "name=\"__RequestVerificationToken\"[^>]*value=\"(?<t>[^\"]+)\"").Groups["t"].Value;
+        var token = AntiforgeryForm.Token(form);
         var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "login", ["Input.UserName"] = userName, ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login", ["Input.UserName"] = userName, ["Input.Password"] = password, [AntiforgeryForm.FieldName] = token,
         }));
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
             throw new InvalidOperationException($"sign-in of {userName} answered {(int)response.StatusCode}");

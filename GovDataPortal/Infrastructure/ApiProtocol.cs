@@ -20,8 +20,8 @@ public static class ApiProtocol
 
     public static IServiceCollection AddApiProtocol(this IServiceCollection services)
     {
-        // A value that does not bind throws in every environment (the default throws only in Development and answers an
-        // empty 400 elsewhere), so ProblemExceptionHandler can name the parameter.
+        // A body or value that does not bind throws in every environment (the default throws only in Development and
+        // answers an empty 400 elsewhere), so ProblemExceptionHandler can name the field or parameter.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         // Under /api the cookie scheme hands everything to the token scheme: a request that matches no endpoint (the
@@ -46,8 +46,7 @@ public static class ApiProtocol
             var request = http.Request;
             if (request.ContentLength > PortalServices.ApiMaxBodyBytes)
             {
-                await BodyTooLarge(http);
-                return;
+                throw BodyTooLarge();
             }
             if (request.ContentLength is null && HasBody(request))
             {
@@ -58,8 +57,7 @@ public static class ApiProtocol
                 {
                     if (buffer.Length + read > PortalServices.ApiMaxBodyBytes)
                     {
-                        await BodyTooLarge(http);
-                        return;
+                        throw BodyTooLarge();
                     }
                     buffer.Write(chunk, 0, read);
                 }
@@ -75,12 +73,9 @@ public static class ApiProtocol
         request.Headers.TransferEncoding.Count > 0 || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
             || HttpMethods.IsOptions(request.Method) || HttpMethods.IsDelete(request.Method));
 
-    private static Task BodyTooLarge(HttpContext http) =>
-        Results.Problem(new HttpValidationProblemDetails(ProblemExceptionHandler.BodyTooLargeErrors())
-        {
-            Status = StatusCodes.Status413PayloadTooLarge,
-            Title = ProblemExceptionHandler.BodyTooLargeTitle,
-        }).ExecuteAsync(http);
+    // Kestrel's own limit throws the same; inside UseExceptionHandler, ProblemExceptionHandler answers both alike.
+    private static BadHttpRequestException BodyTooLarge() =>
+        new(ProblemExceptionHandler.BodyTooLargeTitle, StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>
     /// Minimal APIs parse an enum with <c>Enum.TryParse</c>, which also takes "Due,Subject" (the two OR-ed together) and
@@ -108,7 +103,7 @@ public static class ApiProtocol
                         errors[name] = [$"{name} 只能为 {string.Join("、", Enum.GetNames(type))} 之一。"];
                 }
                 if (errors.Count > 0)
-                    return Results.ValidationProblem(errors, title: "请求参数不正确。");
+                    return Results.ValidationProblem(errors, title: ProblemExceptionHandler.ParameterRefusedTitle);
                 return await next(invocation);
             };
         });

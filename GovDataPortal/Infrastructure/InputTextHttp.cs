@@ -18,9 +18,8 @@ public static class InputTextHttp
     public static IServiceCollection AddInputTextRule(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new InputTextJsonConverter()));
-        // Outside Development a body or parameter that does not bind would be a bare 400; thrown, it reaches
-        // ProblemExceptionHandler, which names the field (a refused control character included) in every environment.
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // A body holding a refused character fails to bind: it throws (ApiProtocol sets ThrowOnBadRequest) and
+        // ProblemExceptionHandler names the field.
         // The schema exporter cannot see through a custom converter and would describe every string as "anything".
         services.ConfigureAll<OpenApiOptions>(o => o.AddSchemaTransformer((schema, context, _) =>
         {
@@ -36,7 +35,7 @@ public static class InputTextHttp
 
     /// <summary>Query and route values under /api: refused → 400 naming each parameter; accepted → cleaned.</summary>
     public static IApplicationBuilder UseApiInputText(this IApplicationBuilder app) =>
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.Use(CheckQueryAndRouteAsync));
+        app.UseWhen(ApiProtocol.IsApi, api => api.Use(CheckQueryAndRouteAsync));
 
     private static async Task CheckQueryAndRouteAsync(HttpContext http, RequestDelegate next)
     {
@@ -66,11 +65,8 @@ public static class InputTextHttp
             query[name] = new StringValues(cleaned);
         }
 
-        if (!errors.IsValid)
-        {
-            await Results.ValidationProblem(errors.ToDictionary(), title: "提交的数据有误。").ExecuteAsync(http);
-            return;
-        }
+        // Inside UseExceptionHandler: ProblemExceptionHandler answers the 400 naming each parameter.
+        errors.ThrowIfInvalid();
         if (changed) http.Request.Query = new QueryCollection(query);
         await next(http);
     }

@@ -45,11 +45,10 @@ public static class PortalServices
         AccessTokenOptions.Add(services, config);
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SignInService>();
-        services.Configure<LoginRateLimitOptions>(config.GetSection(LoginRateLimitOptions.Section));
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<RefusalAudit>();
         services.AddApiProtocol();
-        services.AddTransportSecurity(config);
+        services.AddTransportSecurity();
         services.AddScoped<GovDataPortal.Features.Home.ShellService>();
         services.AddScoped<GovDataPortal.Features.Home.HomeService>();
 
@@ -87,7 +86,7 @@ public static class PortalServices
         // A page address that does not exist gets the Chinese 404 page (re-executed, so the status stays 404); under
         // /api the inner handler answers with problem details first, and the outer one leaves a written body alone.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(ApiProtocol.IsApi, api => api.UseStatusCodePages());
 
         // Static assets (framework script, MudBlazor, css) are public: the fallback policy must not send them to the login page.
         app.MapStaticAssets().AllowAnonymous();

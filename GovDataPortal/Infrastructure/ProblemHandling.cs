@@ -26,7 +26,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
     {
         ConflictException c => (409, c.Message, null),
         NotFoundException n => (404, n.Message, null),
-        ValidationFailedException v => (400, "提交的数据有误。", v.Errors.ToDictionary()),
+        ValidationFailedException v => (400, InvalidInputTitle, v.Errors.ToDictionary()),
         DomainException d => (400, d.Message, d.Field is null ? null : new Dictionary<string, string[]> { [d.Field] = [d.Message] }),
         AccessDeniedException a => (403, a.Message, null),
         DbUpdateConcurrencyException => (409, "数据已被他人修改，请刷新后重试。", null),
@@ -34,14 +34,21 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         DbUpdateException u when UniqueViolation.Is(u) => (409, UniqueViolation.LostRaceMessage, null),
         BadHttpRequestException { StatusCode: 413 } => (413, BodyTooLargeTitle, BodyTooLargeErrors()),
         BadHttpRequestException { StatusCode: 415 } => (415, "请求的内容类型不受支持，请使用 application/json。", null),
-        BadHttpRequestException { InnerException: InputTextRefusedException r } => (400, "提交的数据有误。",
+        BadHttpRequestException { InnerException: InputTextRefusedException r } => (400, InvalidInputTitle,
             new Dictionary<string, string[]> { [FieldName(r)] = [InputText.RefusedMessage] }),
         BadHttpRequestException { InnerException: JsonException j } => (400, "请求体不是有效的 JSON。", Field(j)),
         BadHttpRequestException b => (400, "请求格式不正确。", new Dictionary<string, string[]> { [ParameterName(b)] = [BindingMessage(b)] }),
         _ => (null, "", null),
     };
 
+    public const string InvalidInputTitle = "提交的数据有误。";
     public const string BodyTooLargeTitle = "请求体过大。";
+
+    /// <summary>
+    /// A query or route value that parsed but is not allowed (an enum number or list): answered by the endpoint filter
+    /// in <see cref="ApiProtocol.RefuseUndefinedEnumValues"/> itself, with this title.
+    /// </summary>
+    public const string ParameterRefusedTitle = "请求参数不正确。";
 
     public static Dictionary<string, string[]> BodyTooLargeErrors() =>
         new() { ["body"] = [$"请求体超过允许的大小（{PortalServices.ApiMaxBodyBytes / 1024 / 1024} MB）。"] };

@@ -1,27 +1,14 @@
 using System.Net;
 using System.Security.Cryptography;
+using GovDataPortal.Features.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 
 namespace GovDataPortal.Infrastructure;
-
-/// <summary>
-/// Settings under <c>Security</c>. <see cref="RequireHttps"/> (default: every environment but Development) turns on HSTS,
-/// HTTPS redirection and Secure-only cookies; <see cref="TrustedProxies"/> (addresses) and <see cref="TrustedNetworks"/>
-/// (CIDR, e.g. 10.0.0.0/8) name the TLS-terminating reverse proxies whose X-Forwarded-For/-Proto are believed — nobody
-/// else's, not even loopback's.
-/// </summary>
-public sealed class TransportSecurityOptions
-{
-    public const string Section = "Security";
-
-    public bool? RequireHttps { get; set; }
-    public string[] TrustedProxies { get; set; } = [];
-    public string[] TrustedNetworks { get; set; } = [];
-}
 
 /// <summary>
 /// Response headers and transport rules for 等保2.0 (GB/T 22239-2019) 三级 通信传输 and 入侵防范: a Content-Security-Policy
@@ -33,12 +20,12 @@ public static class TransportSecurity
     /// <summary>The per-request CSP nonce (HttpContext.Items key), for the one inline script Blazor renders: the import map.</summary>
     public const string NonceKey = "gdp.csp-nonce";
 
-    public static IServiceCollection AddTransportSecurity(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddTransportSecurity(this IServiceCollection services)
     {
-        var security = config.GetSection(TransportSecurityOptions.Section).Get<TransportSecurityOptions>() ?? new TransportSecurityOptions();
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
-        services.Configure<ForwardedHeadersOptions>(o =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((o, options) =>
         {
+            var security = options.Value;
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // The defaults trust loopback; only configured proxies are trusted.
             o.KnownProxies.Clear();
@@ -52,21 +39,23 @@ public static class TransportSecurity
             o.IncludeSubDomains = true;
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .PostConfigure<IHostEnvironment>((o, env) => { if (RequireHttps(config, env)) o.Cookie.SecurePolicy = CookieSecurePolicy.Always; });
+            .PostConfigure<IOptions<SecurityOptions>, IHostEnvironment>((o, options, env) => SecureCookieWhenHttps(o.Cookie, options, env));
         services.AddOptions<AntiforgeryOptions>()
-            .PostConfigure<IHostEnvironment>((o, env) => { if (RequireHttps(config, env)) o.Cookie.SecurePolicy = CookieSecurePolicy.Always; });
+            .PostConfigure<IOptions<SecurityOptions>, IHostEnvironment>((o, options, env) => SecureCookieWhenHttps(o.Cookie, options, env));
         return services;
     }
 
-    public static bool RequireHttps(IConfiguration config, IHostEnvironment env) =>
-        config.GetValue<bool?>($"{TransportSecurityOptions.Section}:{nameof(TransportSecurityOptions.RequireHttps)}") ?? !env.IsDevelopment();
+    private static void SecureCookieWhenHttps(CookieBuilder cookie, IOptions<SecurityOptions> options, IHostEnvironment env)
+    {
+        if (options.Value.RequiresHttps(env)) cookie.SecurePolicy = CookieSecurePolicy.Always;
+    }
 
     /// <summary>First in the pipeline: the client address and scheme as the trusted proxy saw them, then HTTPS rules.</summary>
     public static WebApplication UseTransportSecurity(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        if (RequireHttps(app.Configuration, app.Environment))
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.RequiresHttps(app.Environment))
         {
             app.UseHsts();
             app.UseHttpsRedirection();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using GovDataPortal.Features.Demo;
 using GovDataPortal.Tests.Support;
 
@@ -10,7 +9,7 @@ namespace GovDataPortal.Tests.Features.Identity;
 /// forms with the token the page gave, and can be copied, so a test can replay a cookie saved before a logout.
 /// Redirects are not followed.
 /// </summary>
-internal sealed partial class CookieBrowser(PortalFixture portal, Dictionary<string, string>? cookies = null)
+internal sealed class CookieBrowser(PortalFixture portal, Dictionary<string, string>? cookies = null)
 {
     private readonly Dictionary<string, string> _cookies = cookies ?? new();
 
@@ -34,9 +33,9 @@ internal sealed partial class CookieBrowser(PortalFixture portal, Dictionary<str
     public async Task<HttpResponseMessage> PostFormAsync(string page, string action, Dictionary<string, string> fields)
     {
         var html = await (await GetAsync(page)).Content.ReadAsStringAsync();
-        var token = TokenField().Match(html).Groups["t"].Value;
+        var token = AntiforgeryForm.Token(html);
         Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {page}");
-        return await PostAsync(action, new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
+        return await PostAsync(action, new Dictionary<string, string>(fields) { [AntiforgeryForm.FieldName] = token });
     }
 
     public Task<HttpResponseMessage> PostAsync(string path, Dictionary<string, string> fields) =>
@@ -60,7 +59,4 @@ internal sealed partial class CookieBrowser(PortalFixture portal, Dictionary<str
     /// <summary>Where a redirect leads ("" when the answer is not a redirect).</summary>
     public static string Location(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found ? response.Headers.Location?.OriginalString ?? "" : "";
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"(?<t>[^\"]+)\"")]
-    private static partial Regex TokenField();
 }

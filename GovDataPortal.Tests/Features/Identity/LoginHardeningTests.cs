@@ -151,12 +151,11 @@ public class LoginPageThrottleTests(LoginPageThrottleTests.Fixture portal) : ICl
         for (var i = 0; i < 4; i++)
         {
             var form = await client.GetStringAsync("/account/login");
-            var token = System.Text.RegularExpressions.Regex.Match(form,
-                "name=\"__RequestVerificationToken\"[^>]*value=\"(?<t>[^\"]+)\"").Groups["t"].Value;
+            var token = AntiforgeryForm.Token(form);
             var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["_handler"] = "login", ["Input.UserName"] = $"someone{i}", ["Input.Password"] = "Wrong@Pass2026",
-                ["__RequestVerificationToken"] = token,
+                [AntiforgeryForm.FieldName] = token,
             }));
             statuses.Add(response.StatusCode);
             last = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());

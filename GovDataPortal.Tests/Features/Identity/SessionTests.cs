@@ -229,11 +229,10 @@ public class SessionEdgeTests(PortalFixture portal) : IClassFixture<PortalFixtur
         var browser = await CookieBrowser.SignedInAsync(portal, "chenjing");
         var stale = browser.Copy();
         var page = await (await stale.GetAsync("/")).Content.ReadAsStringAsync();
-        var token = System.Text.RegularExpressions.Regex.Match(page,
-            "name=\"__RequestVerificationToken\"[^>]*value=\"(?<t>[^\"]+)\"").Groups["t"].Value;
+        var token = AntiforgeryForm.Token(page);
         await browser.PostFormAsync("/", "/account/logout", new()); // the same session ends from elsewhere
 
-        var logout = await stale.PostAsync("/account/logout", new() { ["__RequestVerificationToken"] = token });
+        var logout = await stale.PostAsync("/account/logout", new() { [AntiforgeryForm.FieldName] = token });
 
         Assert.Equal("/account/login", CookieBrowser.Location(logout)); // not back to /account/logout after signing in
         Assert.Single(await portal.AuditAsync(AuditActions.Logout), a => a.UserName == "chenjing"); // nothing ended twice

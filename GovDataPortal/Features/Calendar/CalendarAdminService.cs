@@ -1,7 +1,6 @@
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using F = GovDataPortal.Features.Calendar.CalendarFields;
 
 namespace GovDataPortal.Features.Calendar;
@@ -209,7 +208,7 @@ public sealed class CalendarAdminService(
             await db.SaveChangesAsync(ct);
             await db.Database.CommitTransactionAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             throw new DomainException("该日期刚被他人录入，请刷新后重试。", F.Date);
         }

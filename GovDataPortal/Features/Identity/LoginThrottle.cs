@@ -3,20 +3,6 @@ using System.Threading.RateLimiting;
 namespace GovDataPortal.Features.Identity;
 
 /// <summary>
-/// Settings under <c>Security:LoginRateLimit</c>: sign-in attempts allowed per client address and per user name within
-/// <see cref="WindowSeconds"/>. Lockout (5 wrong passwords) guards one account; this guards against one address trying
-/// many names, and against one name being tried from many places.
-/// </summary>
-public sealed class LoginRateLimitOptions
-{
-    public const string Section = "Security:LoginRateLimit";
-
-    public int PerAddress { get; set; } = 30;
-    public int PerUserName { get; set; } = 10;
-    public int WindowSeconds { get; set; } = 60;
-}
-
-/// <summary>
 /// Fixed-window limiters (System.Threading.RateLimiting, the limiters behind ASP.NET Core's rate-limiting middleware),
 /// partitioned by address and by user name. The middleware cannot be used as is: the user name is in the form body,
 /// which its partitioner cannot read, and the page has to say why in Chinese rather than answer a bare 429.
@@ -28,9 +14,9 @@ public sealed class LoginThrottle : IDisposable
     private readonly PartitionedRateLimiter<string> _byAddress;
     private readonly PartitionedRateLimiter<string> _byUserName;
 
-    public LoginThrottle(Microsoft.Extensions.Options.IOptions<LoginRateLimitOptions> options)
+    public LoginThrottle(Microsoft.Extensions.Options.IOptions<SecurityOptions> options)
     {
-        var o = options.Value;
+        var o = options.Value.LoginRateLimit;
         _byAddress = Limiter(o.PerAddress, o.WindowSeconds);
         _byUserName = Limiter(o.PerUserName, o.WindowSeconds);
     }

@@ -85,7 +85,7 @@ public static class PasswordChangeGate
     private static bool IsAllowed(HttpContext http)
     {
         var path = http.Request.Path;
-        if (path.StartsWithSegments(Path) || path.StartsWithSegments("/account/logout") || path.StartsWithSegments("/api")) return true;
+        if (path.StartsWithSegments(Path) || path.StartsWithSegments("/account/logout") || Infrastructure.ApiProtocol.IsApi(http)) return true;
         return PublicResource.Is(http);
     }
 }

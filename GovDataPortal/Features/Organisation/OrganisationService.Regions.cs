@@ -3,7 +3,6 @@ using GovDataPortal.Features.Audit;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using F = GovDataPortal.Features.Organisation.OrganisationFields;
 
 namespace GovDataPortal.Features.Organisation;
@@ -72,7 +71,7 @@ public sealed partial class OrganisationService
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             throw new ValidationFailedException(new ValidationErrors().Add(F.Code, DuplicateRegionCode(region.Code)));
         }

@@ -238,9 +238,9 @@ public sealed partial class OrganisationService(IDbContextFactory<PortalDbContex
         {
             throw new DomainException(ConflictMessage);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e, out var index))
         {
-            throw await LostRaceAsync(selfId, values, pg.ConstraintName, ct);
+            throw await LostRaceAsync(selfId, values, index, ct);
         }
     }
 
