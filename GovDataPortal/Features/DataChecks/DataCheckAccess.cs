@@ -1,6 +1,6 @@
 using GovDataPortal.Features.Attachments;
 using GovDataPortal.Features.Identity;
-using GovDataPortal.Features.Workflow;
+using GovDataPortal.Features.Organisation;
 using GovDataPortal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,42 +20,7 @@ internal static class DataCheckAccess
         if (!actor.IsAuthenticated || actor.DepartmentId is not { } mine) return false;
         if (mine == requesterDepartmentId || mine == providerDepartmentId) return true;
         if (!actor.IsInRole(PortalRoles.AuthorityReviewer)) return false;
-        try
-        {
-            return await WorkflowEngine.DataAuthorityOfAsync(db, providerDepartmentId, ct) == mine;
-        }
-        catch (DomainException)
-        {
-            return false; // no authority configured for the region
-        }
-    }
-
-    /// <summary>
-    /// The departments whose checks <paramref name="authorityDepartmentId"/> supervises: those it is the data authority of,
-    /// found as the engine finds it (<see cref="WorkflowEngine.DataAuthorityOfAsync"/>: the authority of the department's
-    /// region, else of the nearest region above that has one). Empty when the department is no region's data authority.
-    /// Regions and departments are a short list; the checks themselves are then filtered in SQL.
-    /// </summary>
-    public static async Task<List<int>> SupervisedDepartmentsAsync(PortalDbContext db, int authorityDepartmentId, CancellationToken ct)
-    {
-        var parents = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.ParentId, ct);
-        var departments = await db.Departments.AsNoTracking()
-            .Select(d => new { d.Id, d.RegionId, d.IsRegionDataAuthority }).ToListAsync(ct);
-        var authorityOfRegion = departments.Where(d => d.IsRegionDataAuthority).ToDictionary(d => d.RegionId, d => d.Id);
-        if (!authorityOfRegion.ContainsValue(authorityDepartmentId)) return [];
-
-        int? AuthorityOf(int regionId)
-        {
-            int? region = regionId;
-            for (var depth = 0; region is { } id && depth < 16; depth++) // province > city > county: a few steps
-            {
-                if (authorityOfRegion.TryGetValue(id, out var authority)) return authority;
-                region = parents.GetValueOrDefault(id);
-            }
-            return null;
-        }
-
-        return [.. departments.Where(d => AuthorityOf(d.RegionId) == authorityDepartmentId).Select(d => d.Id)];
+        return await DataAuthorities.OfDepartmentAsync(db, providerDepartmentId, ct) == mine;
     }
 
     /// <summary>The requester's specialists and approvers, and the person who raised it, close or reopen it.</summary>

@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Organisation;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Inbox;
 using GovDataPortal.Features.Policies;
@@ -39,7 +40,7 @@ public sealed partial class DataCheckService
                 break;
             case DataCheckScope.Region:
                 if (!CanSupervise) throw new AccessDeniedException(DataCheckTexts.SuperviseOnlyMessage);
-                var supervised = await DataCheckAccess.SupervisedDepartmentsAsync(db, mine, ct);
+                var supervised = await DataAuthorities.SupervisedByAsync(db, mine, ct);
                 requests = requests.Where(r => supervised.Contains(r.ProviderDepartmentId));
                 break;
             default:

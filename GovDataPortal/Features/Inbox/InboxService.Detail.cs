@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Organisation;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Policies;
 using GovDataPortal.Features.Workflow;
@@ -94,17 +95,8 @@ public sealed partial class InboxService
         throw new AccessDeniedException(NotVisibleMessage);
     }
 
-    private async Task<bool> IsProvidersAuthorityAsync(PortalDbContext db, FlowInstance instance, CancellationToken ct)
-    {
-        try
-        {
-            return actor.DepartmentId == await WorkflowEngine.DataAuthorityOfAsync(db, instance.ProviderDepartmentId, ct);
-        }
-        catch (DomainException)
-        {
-            return false; // the region has no data authority configured
-        }
-    }
+    private async Task<bool> IsProvidersAuthorityAsync(PortalDbContext db, FlowInstance instance, CancellationToken ct) =>
+        actor.DepartmentId is { } mine && await DataAuthorities.OfDepartmentAsync(db, instance.ProviderDepartmentId, ct) == mine;
 
     private async Task<FlowHistory> HistoryOfAsync(PortalDbContext db, FlowInstance instance, CancellationToken ct)
     {

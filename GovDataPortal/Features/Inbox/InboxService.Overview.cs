@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Organisation;
 using GovDataPortal.Features.Calendar;
 using GovDataPortal.Features.Policies;
 using GovDataPortal.Features.Workflow;
@@ -73,9 +74,11 @@ public sealed partial class InboxService
         if (actor.DepartmentId is not { } mine) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var region = db.Departments.Where(d => d.Id == mine).Select(d => d.RegionId);
-        var departments = wholeRegion ? db.Departments.Where(d => region.Contains(d.RegionId)) : db.Departments.Where(d => d.Id == mine);
-        return await departments.OrderBy(d => d.Id)
+        // The region a reviewer supervises is the one the engine escalates to them: every department they are the data
+        // authority of (DataAuthorities), lower regions without their own authority included.
+        var ids = wholeRegion ? await DataAuthorities.SupervisedByAsync(db, mine, ct) : [];
+        if (ids.Count == 0) ids = [mine];
+        return await db.Departments.Where(d => ids.Contains(d.Id)).OrderBy(d => d.Id)
             .Select(d => new DepartmentLoad(d.Id, d.Name,
                 db.FlowTasks.Count(t => t.Status == FlowTaskStatus.Open && t.AssigneeDepartmentId == d.Id),
                 db.FlowTasks.Count(t => t.Status == FlowTaskStatus.Open && t.AssigneeDepartmentId == d.Id && t.DueAt < now)))

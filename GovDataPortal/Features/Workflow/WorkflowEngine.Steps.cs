@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Organisation;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Policies;
 using GovDataPortal.Infrastructure;
@@ -60,18 +61,10 @@ public sealed partial class WorkflowEngine
         }
     }
 
-    /// <summary>The data authority of the provider's region, or of the nearest region above it.</summary>
-    public static async Task<int> DataAuthorityOfAsync(PortalDbContext db, int departmentId, CancellationToken ct)
-    {
-        var regionId = await db.Departments.Where(d => d.Id == departmentId).Select(d => (int?)d.RegionId).FirstOrDefaultAsync(ct);
-        while (regionId is { } r)
-        {
-            var authority = await db.Departments.Where(d => d.RegionId == r && d.IsRegionDataAuthority).Select(d => (int?)d.Id).FirstOrDefaultAsync(ct);
-            if (authority is { } id) return id;
-            regionId = await db.Regions.Where(x => x.Id == r).Select(x => x.ParentId).FirstOrDefaultAsync(ct);
-        }
-        throw new DomainException("未找到本区域的数据主管部门，请系统管理员先设置。");
-    }
+    /// <summary>The provider's data authority (<see cref="DataAuthorities"/>); a flow cannot go on without one.</summary>
+    public static async Task<int> DataAuthorityOfAsync(PortalDbContext db, int departmentId, CancellationToken ct) =>
+        await DataAuthorities.OfDepartmentAsync(db, departmentId, ct)
+            ?? throw new DomainException("未找到本区域的数据主管部门，请系统管理员先设置。");
 
     private async Task ApproveAsync(PortalDbContext db, FlowTask task, string? comment, string action, CancellationToken ct)
     {
