@@ -18,4 +18,11 @@ public sealed class PolicyCatalog(IOptions<PolicyProfileSet> profiles, IOptions<
 
     /// <summary>The active profile's flow; null where the active regulation has no such flow (e.g. 目录外数据需求 outside hubei).</summary>
     public FlowRule? ActiveFlow(string flowKey) => Active.Flow(flowKey);
+
+    /// <summary>
+    /// The rules a running flow started under (<see cref="PolicyProfile.Version"/>); null when that version is unknown
+    /// (a flow started before versions were recorded — it follows the active rules).
+    /// </summary>
+    public PolicyProfile? Version(string? version) =>
+        string.IsNullOrEmpty(version) ? null : All.FirstOrDefault(p => p.Version == version);
 }

@@ -22,12 +22,17 @@ public enum StepActor
 {
     /// <summary>A role in the department that provides the data (the subject's provider).</summary>
     ProviderDepartment = 1,
-    /// <summary>A role in the department that asked (the requester).</summary>
+    /// <summary>A role in the department that asked (the requester). Not for flows whose requester has no account.</summary>
     RequesterDepartment = 2,
-    /// <summary>A role in the data authority (数据主管部门) of the provider's region.</summary>
+    /// <summary>A role in the data authority (数据主管部门) of the provider's region (Organisation's DataAuthorities).</summary>
     DataAuthority = 3,
     /// <summary>One named user, chosen when the instance starts.</summary>
     NamedUser = 4,
+    /// <summary>
+    /// A role in the data authority one level above the provider's authority — shuangpai Art. 24(2): the county centre
+    /// gives an opinion, "报市政务数据行政主管部门确定".
+    /// </summary>
+    HigherDataAuthority = 5,
 }
 
 /// <summary>What the portal does when a step's deadline passes.</summary>
@@ -37,8 +42,33 @@ public enum TimeoutAction
     RemindOnly = 1,
     /// <summary>Remind, and hand a copy of the task to the data authority.</summary>
     EscalateToAuthority = 2,
-    /// <summary>The step is deemed approved (视为同意) — hubei Art. 20.</summary>
+    /// <summary>The step is deemed approved (视为同意) — hubei Art. 20; the subject learns it as deemed, with the rule.</summary>
     DeemedApproval = 3,
+}
+
+/// <summary>What a step's deadline counts from (every count in working days, by the portal's counting rule).</summary>
+public enum DeadlineAnchor
+{
+    /// <summary>From the day the step's task reaches its assignee (the default).</summary>
+    TaskReceived = 1,
+    /// <summary>From the flow's start: the receipt of the application (shuangpai Art. 40 "自收到之日起").</summary>
+    FlowStarted = 2,
+    /// <summary>
+    /// From a date given when the flow starts (<see cref="FlowRule.GivenDateName"/>, e.g. the date a law changed —
+    /// changsha Art. 16, shuangpai Art. 19, foshan Art. 17).
+    /// </summary>
+    GivenDate = 3,
+}
+
+/// <summary>How a step with several actors (<see cref="StepRule.Also"/>) decides.</summary>
+public enum Consensus
+{
+    /// <summary>One actor: its decision is the step's.</summary>
+    Single = 0,
+    /// <summary>会签: every actor decides; all approve = approved; any refusal = the step's reject route, once all have decided.</summary>
+    All = 1,
+    /// <summary>或签: the first decision of any actor is the step's; the others' tasks are cancelled.</summary>
+    Any = 2,
 }
 
 [Flags]
@@ -48,18 +78,40 @@ public enum StepActions
     Approve = 1,
     /// <summary>Refuse; a reason is mandatory.</summary>
     Reject = 2,
-    /// <summary>Send back to the submitter for revision.</summary>
+    /// <summary>Send back to the submitter for revision; resubmission reopens the step.</summary>
     Return = 4,
     /// <summary>Ask for more time (only where the profile has an extension rule).</summary>
     RequestExtension = 8,
-    /// <summary>Hand the task to another department or user.</summary>
+    /// <summary>Hand the same step to another department (it gets a fresh deadline).</summary>
     Forward = 16,
+    /// <summary>Pick one of the step's <see cref="StepRule.Branches"/> (e.g. 本中心更正范围 / 转交政务部门).</summary>
+    Choose = 32,
+}
+
+/// <summary>A further actor of a step with several (<see cref="Consensus"/>).</summary>
+public sealed record StepParticipant(StepActor Actor, string Role);
+
+/// <summary>One named choice of a <see cref="StepActions.Choose"/> step, leading to <see cref="Target"/> (a step key or a <see cref="FlowRoute"/> end).</summary>
+public sealed record StepBranch(string Key, string Name, string Target);
+
+/// <summary>Where a route may end instead of at a step.</summary>
+public static class FlowRoute
+{
+    /// <summary>The flow ends approved.</summary>
+    public const string Approved = "@approved";
+    /// <summary>The flow ends rejected (the refusal's reasons go to the subject).</summary>
+    public const string Rejected = "@rejected";
+
+    public static bool IsEnd(string target) => target is Approved or Rejected;
 }
 
 /// <summary>
-/// One step of a flow. <see cref="Days"/> is in working days (null: no enforced deadline — reminders may still run).
-/// <see cref="Reading"/> says where the number is the portal's reading rather than the seed's words
-/// (e.g. "立即" read as 1 working day); it must never be shown as the regulation's own text.
+/// One step of a flow. <see cref="Days"/> is in working days (null: no enforced deadline — reminders may still run),
+/// counted from <see cref="Anchor"/>. <see cref="Reading"/> says where the number is the portal's reading rather than the
+/// seed's words (e.g. "立即" read as 1 working day); it must never be shown as the regulation's own text.
+/// <para>Routing: approval leads to <see cref="OnApprove"/> (default: the next step in the list, or the approved end
+/// after the last); refusal to <see cref="OnReject"/> (default: the rejected end); a return always goes to the
+/// submitter's revision and back to this step; a choice to its branch's target.</para>
 /// </summary>
 public sealed record StepRule(
     string Key,
@@ -70,13 +122,52 @@ public sealed record StepRule(
     int? Days,
     TimeoutAction OnTimeout,
     Citation Citation,
-    string? Reading = null);
+    string? Reading = null)
+{
+    public DeadlineAnchor Anchor { get; init; } = DeadlineAnchor.TaskReceived;
+    public string? OnApprove { get; init; }
+    public string? OnReject { get; init; }
+    public IReadOnlyList<StepBranch> Branches { get; init; } = [];
+
+    /// <summary>Actors deciding besides <see cref="Actor"/>/<see cref="Role"/>, each with a task of its own.</summary>
+    public IReadOnlyList<StepParticipant> Also { get; init; } = [];
+    public Consensus Consensus { get; init; } = Consensus.Single;
+
+    /// <summary>
+    /// The step tells the flow's requester the result (e.g. shuangpai Art. 40 告知异议提出人): approving it records
+    /// 已告知 with the method and the time, so what a citizen was told stays on record.
+    /// </summary>
+    public bool NotifiesRequester { get; init; }
+
+    /// <summary>Every actor of the step: the main one first.</summary>
+    public IEnumerable<StepParticipant> Participants => Also.Prepend(new StepParticipant(Actor, Role));
+}
 
 /// <summary>
 /// How a step's deadline may be extended (shuangpai Art. 27: the provider head consents, the requester is told, and
 /// "延长期限最长不得超过15个工作日" — read as: all extensions together at most <see cref="MaxTotalDays"/> on top of the rule's days).
 /// </summary>
 public sealed record ExtensionRule(int MaxTotalDays, string ConsentRole, bool NotifyRequester, Citation Citation);
+
+/// <summary>
+/// A request that matches an approved application scenario is granted without the provider's decision (foshan Art. 28
+/// ¶2): the flow's feature checks the match and then starts no flow, recording this rule as the basis.
+/// </summary>
+public sealed record DirectGrantRule(string Condition, Citation Citation);
+
+/// <summary>
+/// After a refusal the requester may ask the data authority to coordinate (hubei Art. 20 ¶4, shuangpai Art. 24 ¶2,
+/// foshan Art. 26 ¶3): <see cref="StepKey"/> is the flow's coordination step, reached from a refusal.
+/// </summary>
+public sealed record CoordinationRule(string StepKey, Citation Citation);
+
+/// <summary>What the flow's subject does the moment a flow starts (hubei Art. 28: opening is suspended at once on receipt).</summary>
+public enum ReceiptEffectKind
+{
+    SuspendOpening = 1,
+}
+
+public sealed record ReceiptEffect(ReceiptEffectKind Kind, Citation Citation);
 
 /// <summary>A flow as a jurisdiction's regulation defines it.</summary>
 public sealed record FlowRule(
@@ -87,13 +178,42 @@ public sealed record FlowRule(
     ExtensionRule? Extension = null,
     string? Notes = null)
 {
+    /// <summary>The flow may be started for a party without a portal account (a citizen or an organisation).</summary>
+    public bool ExternalRequester { get; init; }
+
+    /// <summary>What the date given at the start means, for <see cref="DeadlineAnchor.GivenDate"/> steps (e.g. 法律法规修订或职能变化之日).</summary>
+    public string? GivenDateName { get; init; }
+
+    public DirectGrantRule? DirectGrant { get; init; }
+    public CoordinationRule? Coordination { get; init; }
+    public ReceiptEffect? OnReceipt { get; init; }
+
     public StepRule FirstStep => Steps[0];
     public StepRule? Step(string key) => Steps.FirstOrDefault(s => s.Key == key);
-    public StepRule? After(string key)
+
+    /// <summary>Where approving <paramref name="step"/> leads: a step key or a <see cref="FlowRoute"/> end.</summary>
+    public string ApproveTarget(StepRule step)
     {
-        var i = Steps.ToList().FindIndex(s => s.Key == key);
-        return i >= 0 && i + 1 < Steps.Count ? Steps[i + 1] : null;
+        if (step.OnApprove is { } target) return target;
+        var i = IndexOf(step);
+        return i >= 0 && i + 1 < Steps.Count ? Steps[i + 1].Key : FlowRoute.Approved;
     }
+
+    /// <summary>Where refusing <paramref name="step"/> leads: a step key or a <see cref="FlowRoute"/> end.</summary>
+    public static string RejectTarget(StepRule step) => step.OnReject ?? FlowRoute.Rejected;
+
+    /// <summary>Every route out of <paramref name="step"/> as (label, target), return excluded (it comes back to the step).</summary>
+    public IEnumerable<(string Label, string Target)> Routes(StepRule step)
+    {
+        if (step.Actions.HasFlag(StepActions.Approve)) yield return ("同意", ApproveTarget(step));
+        if (step.Actions.HasFlag(StepActions.Reject)) yield return ("不同意", RejectTarget(step));
+        foreach (var b in step.Branches) yield return (b.Name, b.Target);
+        // A deemed approval follows the approve route even where people may not approve by hand.
+        if (step.OnTimeout == TimeoutAction.DeemedApproval && !step.Actions.HasFlag(StepActions.Approve))
+            yield return ("逾期视为同意", ApproveTarget(step));
+    }
+
+    private int IndexOf(StepRule step) => Steps.ToList().FindIndex(s => s.Key == step.Key);
 }
 
 /// <summary>All flow rules of one jurisdiction; the active one comes from <c>Portal:Jurisdiction</c>.</summary>
@@ -101,5 +221,12 @@ public sealed record PolicyProfile(Jurisdiction Jurisdiction, IReadOnlyList<Flow
 {
     public string Key => Regulations.Key(Jurisdiction);
     public string Title => Regulations.Title(Jurisdiction);
+
+    /// <summary>
+    /// Names this exact set of rules. A flow records the version it started under (FlowInstance.RulesVersion) and keeps
+    /// those rules to its end, whatever is activated meanwhile (<see cref="PolicyCatalog.Version"/>).
+    /// </summary>
+    public string Version { get; init; } = "";
+
     public FlowRule? Flow(string key) => Flows.FirstOrDefault(f => f.Key == key);
 }

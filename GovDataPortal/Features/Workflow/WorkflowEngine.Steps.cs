@@ -71,7 +71,7 @@ public sealed partial class WorkflowEngine
         Close(task, action);
         var instance = task.Instance!;
         Record(instance, task, action, comment, task.RuleText);
-        var next = Flow(instance.FlowKey).After(task.StepKey);
+        var flow = Flow(instance.FlowKey); var target = flow.ApproveTarget(flow.Step(task.StepKey)!); var next = FlowRoute.IsEnd(target) ? null : flow.Step(target);
         if (next is not null) await OpenStepAsync(db, instance, next, ct);
         else await EndAsync(db, instance, FlowOutcome.Approved, ct);
     }

@@ -12,7 +12,8 @@ public static partial class BuiltInProfiles
     /// <summary>The portal's reading of "立即" (longyan Art. 14 gives no number); never the seed's words.</summary>
     public const string ImmediatelyReading = "“立即”按1个工作日执行（本系统的解释，非原文）";
 
-    public static IReadOnlyList<PolicyProfile> All { get; } = [Changsha(), Shuangpai(), Hubei(), Longyan(), Foshan()];
+    public static IReadOnlyList<PolicyProfile> All { get; } =
+        [.. new[] { Changsha(), Shuangpai(), Hubei(), Longyan(), Foshan() }.Select(p => p with { Version = "builtin:" + p.Key })];
 
     public static PolicyProfile Get(Jurisdiction jurisdiction) => All.Single(p => p.Jurisdiction == jurisdiction);
 
