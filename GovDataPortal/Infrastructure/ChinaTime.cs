@@ -32,6 +32,9 @@ public static class ChinaTime
     /// <summary>"2026年12月1日 星期二".</summary>
     public static string LongDate(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日 {WeekDays[(int)day.DayOfWeek]}";
 
+    /// <summary>The Beijing calendar date of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToChina().DateTime);
+
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToChina().DateTime);
 
     /// <summary>The UTC instant at which a China calendar day begins.</summary>

@@ -28,6 +28,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Features.Workflow.FlowTask> FlowTasks => Set<Features.Workflow.FlowTask>();
     public DbSet<Features.Workflow.FlowEvent> FlowEvents => Set<Features.Workflow.FlowEvent>();
     public DbSet<Features.Workflow.FlowTimer> FlowTimers => Set<Features.Workflow.FlowTimer>();
+    public DbSet<Features.Workflow.FlowPartyNotice> FlowPartyNotices => Set<Features.Workflow.FlowPartyNotice>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
     public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
     public DbSet<Features.DataChecks.DataCheckRequest> DataCheckRequests => Set<Features.DataChecks.DataCheckRequest>();

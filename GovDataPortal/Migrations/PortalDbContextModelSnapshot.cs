@@ -705,6 +705,9 @@ namespace GovDataPortal.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateOnly?>("AnchorDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("CurrentStepKey")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -731,11 +734,27 @@ namespace GovDataPortal.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("Openings")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("ProviderDepartmentId")
                         .HasColumnType("integer");
 
                     b.Property<int>("RequesterDepartmentId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RulesVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
@@ -780,6 +799,48 @@ namespace GovDataPortal.Migrations
                     b.ToTable("flow_instances", (string)null);
                 });
 
+            modelBuilder.Entity("GovDataPortal.Features.Workflow.FlowPartyNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("InstanceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long?>("TaskId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.ToTable("flow_party_notices", (string)null);
+                });
+
             modelBuilder.Entity("GovDataPortal.Features.Workflow.FlowTask", b =>
                 {
                     b.Property<long>("Id")
@@ -799,6 +860,10 @@ namespace GovDataPortal.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("BranchKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -806,12 +871,19 @@ namespace GovDataPortal.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateOnly?>("CountsFrom")
+                        .HasColumnType("date");
+
                     b.Property<int?>("DeadlineDays")
                         .HasColumnType("integer");
 
                     b.Property<string>("Decision")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
@@ -828,10 +900,18 @@ namespace GovDataPortal.Migrations
                     b.Property<long>("InstanceId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<string>("OnTimeout")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Opening")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("Provisional")
                         .HasColumnType("boolean");
@@ -891,7 +971,7 @@ namespace GovDataPortal.Migrations
 
                     b.HasIndex(new[] { "InstanceId" }, "ux_flow_tasks_one_open_extension")
                         .IsUnique()
-                        .HasFilter("\"StepKey\" = 'extension-consent' AND \"Status\" = 'Open'");
+                        .HasFilter("\"Kind\" = 'ExtensionConsent' AND \"Status\" = 'Open'");
 
                     b.ToTable("flow_tasks", (string)null);
                 });
@@ -1212,6 +1292,66 @@ namespace GovDataPortal.Migrations
                 {
                     b.HasOne("GovDataPortal.Features.Workflow.FlowInstance", null)
                         .WithMany("Events")
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovDataPortal.Features.Workflow.FlowInstance", b =>
+                {
+                    b.OwnsOne("GovDataPortal.Features.Workflow.FlowParty", "RequesterParty", b1 =>
+                        {
+                            b1.Property<long>("FlowInstanceId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Address")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("PartyAddress");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("PartyEmail");
+
+                            b1.Property<string>("IdentityNumber")
+                                .IsRequired()
+                                .HasMaxLength(18)
+                                .HasColumnType("character varying(18)")
+                                .HasColumnName("PartyIdentityNumber");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("PartyKind");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("PartyName");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("PartyPhone");
+
+                            b1.HasKey("FlowInstanceId");
+
+                            b1.ToTable("flow_instances");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FlowInstanceId");
+                        });
+
+                    b.Navigation("RequesterParty");
+                });
+
+            modelBuilder.Entity("GovDataPortal.Features.Workflow.FlowPartyNotice", b =>
+                {
+                    b.HasOne("GovDataPortal.Features.Workflow.FlowInstance", null)
+                        .WithMany()
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -39,7 +39,7 @@ public class DataCheckFixture : PortalFixture
         await using var db = await DbAsync();
         var instanceId = await db.DataCheckRequests.Where(r => r.Id == id).Select(r => r.FlowInstanceId).SingleAsync();
         return await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId && t.Status == FlowTaskStatus.Open
-            && t.StepKey != WorkflowEngine.ExtensionConsentStep);
+            && t.Kind != FlowTaskKind.ExtensionConsent);
     }
 
     public async Task AnswerAsync(string userName, long id, DataCheckAnswer? answer = DataCheckAnswer.NoError,

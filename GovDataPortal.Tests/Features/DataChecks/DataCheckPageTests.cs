@@ -318,7 +318,7 @@ public class DataCheckPageTests(DataCheckFixture portal) : PortalComponentTest, 
         cut.Find("#data-check-extend").Click();
         await using var db = await portal.DbAsync();
         var task = await portal.CheckTaskAsync(id);
-        Assert.False(await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId && t.StepKey == WorkflowEngine.ExtensionConsentStep));
+        Assert.False(await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId && t.Kind == FlowTaskKind.ExtensionConsent));
         Assert.Equal(0, task.ExtensionDays);
     }
 

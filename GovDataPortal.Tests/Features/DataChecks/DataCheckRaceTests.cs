@@ -32,6 +32,6 @@ public class DataCheckRaceTests(DataCheckFixture portal) : IClassFixture<DataChe
             Assert.Contains("已有待审批的延期申请", await refused.Content.ReadAsStringAsync());
         await using var db = await portal.DbAsync();
         Assert.Equal(1, await db.FlowTasks.CountAsync(t => t.InstanceId == task.InstanceId
-            && t.StepKey == WorkflowEngine.ExtensionConsentStep && t.Status == FlowTaskStatus.Open));
+            && t.Kind == FlowTaskKind.ExtensionConsent && t.Status == FlowTaskStatus.Open));
     }
 }

@@ -199,7 +199,7 @@ public class DataCheckServiceTests(DataCheckFixture portal) : IClassFixture<Data
         Assert.True((await portal.DetailAsync("lina", id)).OpenTask!.ExtensionPending);
         await using (var db = await portal.DbAsync())
         {
-            var consent = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == task.InstanceId && t.StepKey == WorkflowEngine.ExtensionConsentStep);
+            var consent = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == task.InstanceId && t.Kind == FlowTaskKind.ExtensionConsent);
             Assert.Equal((await portal.DepartmentIdAsync(DemoAccounts.Police), PortalRoles.Leadership), (consent.AssigneeDepartmentId, consent.AssigneeRole));
             await using var scope = await portal.ScopeAsAsync("wangqiang");
             await scope.Get<WorkflowEngine>().DecideAsync(new TaskDecision(consent.Id, consent.Version, FlowActions.Approve, "同意延期"));
@@ -224,7 +224,7 @@ public class DataCheckServiceTests(DataCheckFixture portal) : IClassFixture<Data
         Assert.Equal("extensionDays", error.Field);
         Assert.Contains("不得超过15个工作日", error.Message);
         await using var db = await portal.DbAsync();
-        Assert.False(await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId && t.StepKey == WorkflowEngine.ExtensionConsentStep));
+        Assert.False(await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId && t.Kind == FlowTaskKind.ExtensionConsent));
     }
 
     [Fact]
@@ -353,7 +353,7 @@ public class DataCheckServiceTests(DataCheckFixture portal) : IClassFixture<Data
         var after = await portal.CheckTaskAsync(id);
         Assert.Equal((0, task.DueDate, task.Version), (after.ExtensionDays, after.DueDate, after.Version));
         await using var db = await portal.DbAsync();
-        Assert.False(await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId && t.StepKey == WorkflowEngine.ExtensionConsentStep));
+        Assert.False(await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId && t.Kind == FlowTaskKind.ExtensionConsent));
     }
 
     [Fact]

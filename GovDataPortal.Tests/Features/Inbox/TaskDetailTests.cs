@@ -85,7 +85,7 @@ public class TaskDetailTests(PortalFixture portal) : IClassFixture<PortalFixture
         var (id, task) = await RaisedAsync("退回");
         await portal.DecideAsAsync("lina", task, FlowActions.Return, "请说明疑义的数据项");
         var revision = await portal.OpenTaskAsync(id);
-        Assert.Equal(WorkflowEngine.ResubmitStep, revision.StepKey);
+        Assert.Equal(FlowTaskKind.Revision, revision.Kind);
         Assert.Equal(["重新提交"], Labels(await DetailAsync("liuyang", revision.Id)));
         Assert.Empty(Labels(await DetailAsync("lina", revision.Id)));
         // The old task is done: nothing to do on it any more.

@@ -64,7 +64,7 @@ public class DataAuthoritiesTests(PortalFixture portal) : IClassFixture<PortalFi
         await db.SaveChangesAsync();
 
         Assert.Null(await DataAuthorities.OfDepartmentAsync(db, lonely.Id, default));
-        await Assert.ThrowsAsync<DomainException>(() => WorkflowEngine.DataAuthorityOfAsync(db, lonely.Id, default));
+        await Assert.ThrowsAsync<DomainException>(() => FlowAssignees.DataAuthorityOfAsync(db, lonely.Id, default));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class ExtensionTests(WorkflowFixture flows) : IClassFixture<WorkflowFixtu
 
         Assert.Equal(("延期理由不能超过1000个字符。", "comment"), (error.Message, error.Field));
         var instance = await flows.InstanceAsync(id);
-        Assert.DoesNotContain(instance.Tasks, t => t.StepKey == WorkflowEngine.ExtensionConsentStep);
+        Assert.DoesNotContain(instance.Tasks, t => t.Kind == FlowTaskKind.ExtensionConsent);
         await flows.DecideAsAsync("lina", check, FlowActions.RequestExtension, new string('由', WorkflowEngine.ExtensionReasonMaxLength), 5);
         Assert.Contains(new string('由', WorkflowEngine.ExtensionReasonMaxLength),
             (await flows.InstanceAsync(id)).Events.Single(e => e.Action == FlowActions.RequestExtension).Comment);
@@ -44,7 +44,7 @@ public class ExtensionTests(WorkflowFixture flows) : IClassFixture<WorkflowFixtu
         await flows.DecideAsAsync("lina", check, FlowActions.RequestExtension, "需调取纸质档案核对", 10);
         await using (var db = await flows.DbAsync())
         {
-            var consent = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == id && t.StepKey == WorkflowEngine.ExtensionConsentStep);
+            var consent = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == id && t.Kind == FlowTaskKind.ExtensionConsent);
             Assert.Equal(PortalRolesLeadership, consent.AssigneeRole);
             await flows.DecideAsAsync("wangqiang", consent, FlowActions.Approve, "同意延期");
         }
@@ -81,7 +81,7 @@ public class ExtensionTests(WorkflowFixture flows) : IClassFixture<WorkflowFixtu
         await Assert.ThrowsAsync<DomainException>(async () => await flows.DecideAsAsync("lina", await OpenCheck(id), FlowActions.RequestExtension, null, 3));
         await flows.DecideAsAsync("lina", await OpenCheck(id), FlowActions.RequestExtension, "理由", 3);
         await using var db = await flows.DbAsync();
-        var consent = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == id && t.StepKey == WorkflowEngine.ExtensionConsentStep);
+        var consent = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == id && t.Kind == FlowTaskKind.ExtensionConsent);
         await Assert.ThrowsAsync<DomainException>(() => flows.DecideAsAsync("wangqiang", consent, FlowActions.Reject, ""));
         await flows.DecideAsAsync("wangqiang", consent, FlowActions.Reject, "期限内可以完成");
         Assert.Equal(0, (await OpenCheck(id)).ExtensionDays);
@@ -90,13 +90,13 @@ public class ExtensionTests(WorkflowFixture flows) : IClassFixture<WorkflowFixtu
     private async Task<FlowTask> OpenCheck(long id)
     {
         await using var db = await flows.DbAsync();
-        return await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == id && t.StepKey != WorkflowEngine.ExtensionConsentStep && t.Status == FlowTaskStatus.Open);
+        return await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == id && t.Kind != FlowTaskKind.ExtensionConsent && t.Status == FlowTaskStatus.Open);
     }
 
     private async Task GrantAsync(long id)
     {
         await using var db = await flows.DbAsync();
-        var consent = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == id && t.StepKey == WorkflowEngine.ExtensionConsentStep && t.Status == FlowTaskStatus.Open);
+        var consent = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == id && t.Kind == FlowTaskKind.ExtensionConsent && t.Status == FlowTaskStatus.Open);
         await flows.DecideAsAsync("wangqiang", consent, FlowActions.Approve);
     }
 }

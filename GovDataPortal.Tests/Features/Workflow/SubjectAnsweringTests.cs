@@ -37,7 +37,7 @@ public class SubjectAnsweringTests(WorkflowFixture flows) : IClassFixture<Workfl
     {
         var (id, review) = await StartAsync();
         await flows.DecideAsAsync("chenjing", review, FlowActions.Return, "请补充说明");
-        Assert.Equal(WorkflowEngine.ResubmitStep, (await flows.OpenTaskAsync(id)).StepKey);
+        Assert.Equal(FlowTaskKind.Revision, (await flows.OpenTaskAsync(id)).Kind);
     }
 
     [Theory]

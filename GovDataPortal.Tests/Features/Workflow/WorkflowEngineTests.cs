@@ -76,7 +76,7 @@ public class WorkflowEngineTests(WorkflowFixture flows) : IClassFixture<Workflow
         await flows.DecideAsAsync("chenjing", await flows.OpenTaskAsync(id), FlowActions.Return, "请补充使用场景");
 
         var revision = await flows.OpenTaskAsync(id);
-        Assert.Equal(WorkflowEngine.ResubmitStep, revision.StepKey);
+        Assert.Equal(FlowTaskKind.Revision, revision.Kind);
         Assert.Equal(await flows.UserIdAsync("zhangwei"), revision.AssigneeUserId);
         Assert.Null(revision.DueDate);
 

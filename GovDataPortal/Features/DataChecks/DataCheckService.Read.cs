@@ -54,9 +54,7 @@ public sealed partial class DataCheckService
             Request = r,
             Requester = db.Departments.Where(d => d.Id == r.RequesterDepartmentId).Select(d => d.Name).FirstOrDefault(),
             Provider = db.Departments.Where(d => d.Id == r.ProviderDepartmentId).Select(d => d.Name).FirstOrDefault(),
-            Task = db.FlowTasks.Where(t => t.InstanceId == r.FlowInstanceId && t.Status == FlowTaskStatus.Open
-                    && t.StepKey != WorkflowEngine.ExtensionConsentStep && t.StepKey != WorkflowEngine.ResubmitStep)
-                .OrderBy(t => t.Id).FirstOrDefault(),
+            Task = FlowReader.OpenSteps(db).Where(t => t.InstanceId == r.FlowInstanceId).OrderBy(t => t.TaskId).FirstOrDefault(),
         });
         if (q.OverdueOnly)
         {
@@ -68,7 +66,7 @@ public sealed partial class DataCheckService
         var rows = await Sorted(lines, q.Sort, q.Descending).Skip(Math.Max(q.Skip, 0)).Take(take).ToListAsync(ct);
         var today = ChinaTime.Today(clock);
         return new DataCheckListPage([.. rows.Select(l => new DataCheckRow(l.Request.Id, l.Request.ResourceName, l.Request.Kind,
-            l.Request.Status, l.Requester ?? "", l.Provider ?? "", l.Request.CreatedAt, l.Task is null ? null : DeadlineOf(l.Task, today)))], total);
+            l.Request.Status, l.Requester ?? "", l.Provider ?? "", l.Request.CreatedAt, l.Task is null ? null : DeadlineOf(l.Task.DueDate, l.Task.DueAt, l.Task.Provisional, l.Task.RuleText, l.Task.ExtensionDays, today)))], total);
     }
 
     private sealed class Line
@@ -76,7 +74,7 @@ public sealed partial class DataCheckService
         public DataCheckRequest Request { get; init; } = null!;
         public string? Requester { get; init; }
         public string? Provider { get; init; }
-        public FlowTask? Task { get; init; }
+        public OpenStepRow? Task { get; init; }
     }
 
     /// <summary>The chosen column, then the newest first and the id, so pages never overlap.</summary>
@@ -113,14 +111,18 @@ public sealed partial class DataCheckService
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.DataCheckRequests.AsNoTracking().Where(r => r.Id == id)
-            .Select(r => new DataCheckStamp(r.Version, db.FlowEvents.Where(e => e.InstanceId == r.FlowInstanceId).Max(e => (long?)e.Id)))
-            .FirstOrDefaultAsync(ct);
+        var check = await db.DataCheckRequests.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.Version, r.FlowInstanceId }).FirstOrDefaultAsync(ct);
+        return check is null ? null : new DataCheckStamp(check.Version, await FlowReader.LastEventIdAsync(db, check.FlowInstanceId, ct));
     }
 
-    private DataCheckDeadline DeadlineOf(FlowTask task, DateOnly today) =>
-        new(task.DueDate, task.DueAt, task.Provisional, task.RuleText, task.ExtensionDays,
-            task.DueDate is { } due ? calendar.WorkingDaysUntil(today, due) : null, task.DueAt < clock.GetUtcNow());
+    private DataCheckDeadline DeadlineOf(DateOnly? dueDate, DateTimeOffset? dueAt, bool provisional, string ruleText, int extensionDays,
+        DateOnly today) =>
+        new(dueDate, dueAt, provisional, ruleText, extensionDays,
+            dueDate is { } due ? calendar.WorkingDaysUntil(today, due) : null, dueAt < clock.GetUtcNow());
+
+    private DataCheckDeadline DeadlineOf(FlowTaskView t, DateOnly today) =>
+        DeadlineOf(t.DueDate, t.DueAt, t.Provisional, t.RuleText, t.ExtensionDays, today);
 
     /// <summary>
     /// The check with its evidence, the open task and what I may do, and every round's history; null when there is no
@@ -159,14 +161,12 @@ public sealed partial class DataCheckService
         db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct);
 
     /// <summary>Each round of the flow (the first raise, then the reopening), oldest first.</summary>
-    private static async Task<IReadOnlyList<DataCheckRound>> HistoryAsync(PortalDbContext db, DataCheckRequest r,
+    private async Task<IReadOnlyList<DataCheckRound>> HistoryAsync(PortalDbContext db, DataCheckRequest r,
         Dictionary<int, string> names, CancellationToken ct)
     {
-        var instances = await db.FlowInstances.AsNoTracking().Include(i => i.Events)
-            .Where(i => i.SubjectType == DataCheckTexts.SubjectType && i.SubjectId == Key(r))
-            .OrderBy(i => i.Id).ToListAsync(ct);
-        return [.. instances.Select((i, n) => new DataCheckRound(i.Id, n + 1, i.FlowName, FlowStatusNames.Of(i.Status), i.StartedAt, i.EndedAt,
-            [.. i.Events.OrderBy(e => e.Id).Select(e => new TimelineEntry(e.Id, e.OccurredAt, e.Action, FlowActions.DisplayName(e.Action),
+        var rounds = await flows.OfSubjectAsync(db, DataCheckTexts.SubjectType, Key(r), ct);
+        return [.. rounds.Select((i, n) => new DataCheckRound(i.InstanceId, n + 1, i.FlowName, FlowStatusNames.Of(i.Status), i.StartedAt, i.EndedAt,
+            [.. i.History.Select(e => new TimelineEntry(e.Id, e.OccurredAt, e.Action, e.ActionName,
                 e.ActorName, e.ActorDepartmentId is { } d ? names.GetValueOrDefault(d) : null, e.Comment, e.RuleText))]))];
     }
 
@@ -174,27 +174,16 @@ public sealed partial class DataCheckService
     private async Task<DataCheckTaskView?> TaskViewAsync(PortalDbContext db, DataCheckRequest r, CancellationToken ct)
     {
         if (r.FlowInstanceId is not { } instanceId || r.Status != DataCheckStatus.Submitted) return null;
-        var open = await db.FlowTasks.AsNoTracking().Include(t => t.Instance)
-            .Where(t => t.InstanceId == instanceId && t.Status == FlowTaskStatus.Open).OrderBy(t => t.Id).ToListAsync(ct);
+        if (await flows.InstanceAsync(db, instanceId, ct) is not { } flow) return null;
         var today = ChinaTime.Today(clock);
-        if (open.FirstOrDefault(t => t.StepKey == WorkflowEngine.ResubmitStep) is { } returned)
+        if (flow.OpenRevision is { } returned)
             return new DataCheckTaskView(returned.Id, returned.Version, returned.StepKey, returned.StepName, DeadlineOf(returned, today),
-                false, false, 0, false, ReturnedForClarification: true, CanResubmit: engine.IsAssignee(returned));
-        var check = open.FirstOrDefault(t => t.StepKey != WorkflowEngine.ExtensionConsentStep);
-        if (check is null) return null;
-        var pending = open.Any(t => t.StepKey == WorkflowEngine.ExtensionConsentStep);
-        // The engine refuses self-approval; the page should not offer it either.
-        var mayAct = engine.IsAssignee(check) && check.Instance!.SubmittedByUserId != actor.UserId;
-        var left = ExtensionDaysLeft(check);
+                false, false, 0, false, ReturnedForClarification: true, CanResubmit: returned.IsMine);
+        if (flow.OpenStepTasks.FirstOrDefault() is not { } check) return null;
+        // The engine refuses self-approval; the page should not offer it either (MayDecide).
+        var left = flow.ExtensionDaysLeft(check);
         return new DataCheckTaskView(check.Id, check.Version, check.StepKey, check.StepName, DeadlineOf(check, today),
-            CanAnswer: mayAct, CanRequestExtension: mayAct && left > 0 && !pending, left, pending, false, false);
-    }
-
-    /// <summary>0 where the active profile allows no extension of this step (every profile but shuangpai, Art. 27 ¶2).</summary>
-    private int ExtensionDaysLeft(FlowTask check)
-    {
-        var flow = engine.Profile.Flow(FlowKeys.DataCheck);
-        if (flow?.Extension is not { } rule || flow.Step(check.StepKey)?.Actions.HasFlag(StepActions.RequestExtension) != true) return 0;
-        return Math.Max(rule.MaxTotalDays - check.ExtensionDays, 0);
+            CanAnswer: check.MayDecide, CanRequestExtension: check.MayDecide && left > 0 && !flow.ExtensionPending, left,
+            flow.ExtensionPending, false, false);
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class DataCheckService(
     TimeProvider clock,
     IWorkingDayCalendar calendar,
     WorkflowEngine engine,
+    FlowReader flows,
     Notifier notifier,
     AttachmentService attachments)
 {
@@ -136,15 +137,14 @@ public sealed partial class DataCheckService(
     }
 
     /// <summary>
-    /// One message per person for the answer. The engine, ending the flow, has just told the submitter "数据校核已办结" —
-    /// untrue here: the check is answered, and the requester may still close it or reopen it once. That message is
-    /// withdrawn before it is saved, and the answer's own message (the result, the explanation, what may still be done)
-    /// goes to the submitter and the requesting department's specialists instead.
+    /// One message per person for the answer: the engine sends no "已办结" for a check (it would be untrue — the
+    /// requester may still close it or reopen it once; <see cref="DataCheckSubjectHandler.TellsRequesterOfEnd"/>); the
+    /// answer's own message (the result, the explanation, what may still be done) goes to the submitter and the
+    /// requesting department's specialists.
     /// </summary>
     private async Task NotifyAnswerAsync(PortalDbContext db, DataCheckRequest request, CancellationToken ct)
     {
-        var requesters = await WorkflowEngine.RequesterUsersAsync(db, request.RequesterDepartmentId, request.RequesterUserId, ct);
-        Notifier.WithdrawPending(db, n => requesters.Contains(n.UserId));
+        var requesters = await FlowRuntime.RequesterUsersAsync(db, request.RequesterDepartmentId, request.RequesterUserId, ct);
         var body = DataCheckTexts.AnswerNotificationBody(request.ResourceName, request.Kind, request.Answer!.Value, request.Explanation!,
             mayReopen: request.ReopenCount == 0);
         foreach (var userId in requesters)
@@ -181,8 +181,8 @@ public sealed partial class DataCheckService(
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
         var request = await LoadAsync(db, id, ct);
-        var task = await CheckTaskAsync(db, request, taskId, ct, WorkflowEngine.ResubmitStep);
-        if (!engine.IsAssignee(task)) throw new AccessDeniedException("只有提起人可以补充说明后重新提交。");
+        var task = await CheckTaskAsync(db, request, taskId, ct, FlowTaskKind.Revision);
+        if (!task.IsMine) throw new AccessDeniedException("只有提起人可以补充说明后重新提交。");
         new ValidationErrors().Require(F.Reason, clarification, "补充说明", ReasonMaxLength).ThrowIfInvalid();
         await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, FlowActions.Resubmit, InputText.Normalise(clarification)), ct);
         await WorkflowEngine.SaveDecisionAsync(db, ct);
@@ -236,21 +236,20 @@ public sealed partial class DataCheckService(
     /// The task must be an open task of this check's current round (a task id of another subject is refused before the
     /// engine is asked), and only its assignee acts on it.
     /// </summary>
-    private async Task<FlowTask> CheckTaskAsync(PortalDbContext db, DataCheckRequest request, long taskId, CancellationToken ct,
-        string? stepKey = null)
+    private async Task<FlowTaskView> CheckTaskAsync(PortalDbContext db, DataCheckRequest request, long taskId, CancellationToken ct,
+        FlowTaskKind kind = FlowTaskKind.Step)
     {
-        var task = await db.FlowTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId && t.InstanceId == request.FlowInstanceId, ct)
+        var task = await flows.TaskAsync(db, request.FlowInstanceId, taskId, ct)
             ?? throw new DomainException("该任务不属于此数据校核。", F.TaskId);
-        var isCheckStep = task.StepKey is not (WorkflowEngine.ExtensionConsentStep or WorkflowEngine.ResubmitStep);
-        if (stepKey is null ? !isCheckStep : task.StepKey != stepKey) throw new DomainException("该任务不属于此操作。", F.TaskId);
+        if (task.Kind != kind) throw new DomainException("该任务不属于此操作。", F.TaskId);
         if (task.Status != FlowTaskStatus.Open) throw new ConflictException(WorkflowEngine.TaskTakenMessage);
-        if (stepKey is null && !engine.IsAssignee(task))
+        if (kind == FlowTaskKind.Step && !task.IsMine)
             throw new AccessDeniedException("只有数据提供部门的部门审核人可以办理该校核。");
         return task;
     }
 
     /// <summary>A check still waiting for its answer, and an open check task of it that the actor may act on.</summary>
-    private async Task<(DataCheckRequest Request, FlowTask Task)> LoadForCheckTaskAsync(PortalDbContext db, long id, long taskId,
+    private async Task<(DataCheckRequest Request, FlowTaskView Task)> LoadForCheckTaskAsync(PortalDbContext db, long id, long taskId,
         CancellationToken ct)
     {
         var request = await LoadAsync(db, id, ct);

@@ -35,25 +35,28 @@ internal sealed class DataCheckSubjectHandler(CurrentActor actor, ILogger<DataCh
 
     public SubjectAnswering? AnsweredOnSubjectPage(string subjectId, string stepKey)
     {
-        if (stepKey is WorkflowEngine.ExtensionConsentStep or WorkflowEngine.ResubmitStep || !long.TryParse(subjectId, out var id))
-            return null;
+        if (!long.TryParse(subjectId, out var id)) return null;
         return new SubjectAnswering(DataCheckService.Link(id), "前往数据校核页面答复", Refusal(id),
             StepActions.Approve | StepActions.Reject, [.. Enum.GetValues<DataCheckAnswer>().Select(ActionOf)]);
     }
 
-    public async Task OnFlowEndedAsync(PortalDbContext db, FlowInstance instance, FlowOutcome outcome, CancellationToken ct)
+    /// <summary>The answer's own message tells the requester (DataCheckService.NotifyAnswerAsync); "已办结" would be untrue.</summary>
+    public bool TellsRequesterOfEnd => true;
+
+    public async Task OnFlowEndedAsync(PortalDbContext db, FlowRef flow, FlowEnd end, CancellationToken ct)
     {
-        if (!long.TryParse(instance.SubjectId, out var id)) return;
+        var outcome = end.Outcome;
+        if (!long.TryParse(flow.SubjectId, out var id)) return;
         // Find, not a query: it returns the tracked request AnswerAsync changed in this same context.
         var request = await db.DataCheckRequests.FindAsync([id], ct);
-        if (request is null || request.FlowInstanceId != instance.Id || request.Status != DataCheckStatus.Submitted) return;
+        if (request is null || request.FlowInstanceId != flow.InstanceId || request.Status != DataCheckStatus.Submitted) return;
 
         if (outcome == FlowOutcome.Withdrawn)
         {
-            (request.Status, request.ClosedAt) = (DataCheckStatus.Closed, instance.EndedAt);
+            (request.Status, request.ClosedAt) = (DataCheckStatus.Closed, end.At);
             return;
         }
         if (actor.IsAuthenticated) throw new DomainException(Refusal(id));
-        log.LogWarning("数据校核 {Id} 的流程 {Instance} 未经答复而结束（{Outcome}），校核保持待校核状态。", id, instance.Id, outcome);
+        log.LogWarning("数据校核 {Id} 的流程 {Instance} 未经答复而结束（{Outcome}），校核保持待校核状态。", id, flow.InstanceId, outcome);
     }
 }

@@ -12,6 +12,8 @@ public static class InboxFields
     public const string Comment = "comment";
     public const string ExtensionDays = "extensionDays";
     public const string ForwardToDepartmentId = "forwardToDepartmentId";
+    public const string Branch = "branch";
+    public const string Notice = "notice";
 }
 
 /// <summary>How 我的待办 is ordered (in SQL); ties by task id.</summary>
@@ -79,7 +81,8 @@ public sealed record AnswerElsewhere(string Href, string Text);
 
 /// <summary>What the signed-in person may do with a task, and which fields that takes.</summary>
 public sealed record ActionOption(string Action, string Label, bool CommentRequired, string CommentLabel,
-    bool NeedsDays = false, int? MaxDays = null, bool NeedsDepartment = false, int CommentMaxLength = WorkflowEngine.CommentMaxLength);
+    bool NeedsDays = false, int? MaxDays = null, bool NeedsDepartment = false, int CommentMaxLength = WorkflowEngine.CommentMaxLength,
+    string? Branch = null, bool NeedsNotice = false);
 
 public sealed record DepartmentOption(int Id, string Name);
 
@@ -106,4 +109,5 @@ public sealed record TaskDetail(
 }
 
 /// <summary>A decision as the page and <c>POST /api/inbox/{taskId}/decision</c> send it.</summary>
-public sealed record DecisionRequest(uint? Version, string? Action, string? Comment, int? ExtensionDays, int? ForwardToDepartmentId);
+public sealed record DecisionRequest(uint? Version, string? Action, string? Comment, int? ExtensionDays, int? ForwardToDepartmentId,
+    string? Branch = null, NoticeMethod? NoticeMethod = null, DateTimeOffset? NotifiedAt = null, string? NoticeContent = null);

@@ -27,15 +27,19 @@ public sealed partial class InboxService
     {
         if (task.Status != FlowTaskStatus.Open || !engine.IsAssignee(task)) return ([], null);
         var instance = task.Instance!;
-        if (task.StepKey == WorkflowEngine.ResubmitStep)
+        if (task.Kind == FlowTaskKind.Revision)
             return (instance.SubmittedByUserId == actor.UserId ? [ResubmitOption] : [], null);
-        if (instance.SubmittedByUserId == actor.UserId) return ([], null);
-        if (task.StepKey == WorkflowEngine.ExtensionConsentStep) return ([GrantOption, RefuseOption], null);
+        // A party without an account asked through staff: the one who registered it is no party to it.
+        if (instance.RequesterParty is null && instance.SubmittedByUserId == actor.UserId) return ([], null);
+        if (task.Kind == FlowTaskKind.ExtensionConsent) return ([GrantOption, RefuseOption], null);
 
-        var flow = engine.Profile.Flow(instance.FlowKey);
-        if (flow?.Step(task.StepKey) is not { } step) return ([], null); // started under another profile: leave it to an administrator
+        var flow = engine.RuleOf(instance);
+        if (flow.Step(task.StepKey) is not { } step) return ([], null);
         var options = new List<ActionOption>();
-        if (step.Actions.HasFlag(StepActions.Approve)) options.Add(ApproveOption);
+        if (step.Actions.HasFlag(StepActions.Approve))
+            options.Add(step.NotifiesRequester ? ApproveOption with { Label = "已告知，办结", NeedsNotice = true } : ApproveOption);
+        foreach (var branch in step.Actions.HasFlag(StepActions.Choose) ? step.Branches : [])
+            options.Add(new ActionOption(FlowActions.Choose, branch.Name, false, "意见（可选）", Branch: branch.Key));
         if (step.Actions.HasFlag(StepActions.Reject)) options.Add(RejectOption);
         if (step.Actions.HasFlag(StepActions.Return)) options.Add(ReturnOption);
         if (step.Actions.HasFlag(StepActions.RequestExtension) && await ExtensionOptionAsync(db, task, flow, ct) is { } extension)
@@ -57,7 +61,7 @@ public sealed partial class InboxService
         var left = rule.MaxTotalDays - task.ExtensionDays;
         if (left < 1) return null;
         var pending = await db.FlowTasks.AnyAsync(t => t.InstanceId == task.InstanceId
-            && t.StepKey == WorkflowEngine.ExtensionConsentStep && t.Status == FlowTaskStatus.Open, ct);
+            && t.Kind == FlowTaskKind.ExtensionConsent && t.Status == FlowTaskStatus.Open, ct);
         return pending ? null : new ActionOption(FlowActions.RequestExtension, "申请延期", true, "延期理由", NeedsDays: true, MaxDays: left,
             CommentMaxLength: WorkflowEngine.ExtensionReasonMaxLength);
     }

@@ -56,7 +56,7 @@ public sealed partial class InboxService
         try
         {
             await engine.DecideAsync(new TaskDecision(taskId, request.Version!.Value, InputText.Normalise(request.Action)!, InputText.NullIfBlank(request.Comment),
-                request.ExtensionDays, request.ForwardToDepartmentId), ct);
+                request.ExtensionDays, request.ForwardToDepartmentId, InputText.NullIfBlank(request.Branch), NoticeOf(request)), ct);
         }
         catch (ConflictException)
         {
@@ -65,6 +65,9 @@ public sealed partial class InboxService
         }
         Changed?.Invoke();
     }
+
+    private static PartyNotice? NoticeOf(DecisionRequest r) =>
+        r.NoticeMethod is { } method && r.NotifiedAt is { } at ? new PartyNotice(method, at, InputText.Normalise(r.NoticeContent) ?? "") : null;
 
     /// <summary>What the engine does not check itself: the request is complete, and a forward says why.</summary>
     private static void Validate(DecisionRequest request)

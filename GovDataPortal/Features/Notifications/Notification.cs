@@ -19,7 +19,7 @@ public class Notification
     /// <summary>Where the notification leads: its stored link, else the page of its task.</summary>
     public string? Href => LinkOf(Link, TaskId);
 
-    public static string? LinkOf(string? link, long? taskId) => link ?? (taskId is { } id ? Workflow.WorkflowEngine.InboxLink(id) : null);
+    public static string? LinkOf(string? link, long? taskId) => link ?? (taskId is { } id ? Workflow.FlowRuntime.InboxLink(id) : null);
     public DateTimeOffset? ReadAt { get; set; }
     public DateTimeOffset? EmailedAt { get; set; }
 }

@@ -18,6 +18,23 @@ public static class DataAuthorities
     public static async Task<int?> OfDepartmentAsync(PortalDbContext db, int departmentId, CancellationToken ct)
     {
         var regionId = await db.Departments.Where(d => d.Id == departmentId).Select(d => (int?)d.RegionId).FirstOrDefaultAsync(ct);
+        return await NearestFromAsync(db, regionId, ct);
+    }
+
+    /// <summary>
+    /// The data authority above <paramref name="departmentId"/>'s own authority: the nearest one in the regions above
+    /// that authority's region (shuangpai Art. 24(2): the county centre's opinion goes to the city authority).
+    /// </summary>
+    public static async Task<int?> AboveDepartmentAsync(PortalDbContext db, int departmentId, CancellationToken ct)
+    {
+        if (await OfDepartmentAsync(db, departmentId, ct) is not { } own) return null;
+        var parent = await db.Departments.Where(d => d.Id == own).Select(d => db.Regions.Where(r => r.Id == d.RegionId).Select(r => r.ParentId).FirstOrDefault())
+            .FirstOrDefaultAsync(ct);
+        return await NearestFromAsync(db, parent, ct);
+    }
+
+    private static async Task<int?> NearestFromAsync(PortalDbContext db, int? regionId, CancellationToken ct)
+    {
         for (var depth = 0; regionId is { } r && depth < MaxDepth; depth++)
         {
             var authority = await db.Departments.Where(d => d.RegionId == r && d.IsRegionDataAuthority)

@@ -18,6 +18,11 @@ public static class FlowActions
     public const string Escalate = nameof(Escalate);
     public const string DeemedApproval = nameof(DeemedApproval);
     public const string Withdraw = nameof(Withdraw);
+    public const string Cancel = nameof(Cancel);
+    /// <summary>A branch of a choice step was chosen (the branch is on the task).</summary>
+    public const string Choose = nameof(Choose);
+    /// <summary>A requester without an account was told the result (已告知).</summary>
+    public const string Notified = nameof(Notified);
 
     /// <summary>
     /// A verification step's answers (数据校核: shuangpai Art. 27 ¶4, hubei Art. 13 ¶3 require the result to be fed
@@ -45,6 +50,9 @@ public static class FlowActions
         Escalate => "逾期上报主管部门",
         DeemedApproval => "逾期视为同意",
         Withdraw => "撤回",
+        Cancel => "取消",
+        Choose => "选择办理方式",
+        Notified => "已告知",
         VerifiedNoError => "经核实无误",
         VerifiedCorrected => "确认有误，已更正",
         _ => action,
@@ -64,6 +72,7 @@ public static class FlowActions
         Return => StepActions.Return,
         RequestExtension => StepActions.RequestExtension,
         Forward => StepActions.Forward,
+        Choose => StepActions.Choose,
         _ when IsAnswer(action) => StepActions.Approve,
         _ => StepActions.None,
     };

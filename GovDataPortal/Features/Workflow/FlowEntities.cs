@@ -11,6 +11,18 @@ public enum FlowStatus
     Completed = 2,
     Rejected = 3,
     Withdrawn = 4,
+    /// <summary>Ended by the portal or an administrator without a decision (e.g. its subject was deleted).</summary>
+    Cancelled = 5,
+}
+
+/// <summary>What a task is for: a step of the flow, or one of the engine's own tasks around a step.</summary>
+public enum FlowTaskKind
+{
+    Step = 1,
+    /// <summary>The submitter revises a returned subject and resubmits it (the step reopens).</summary>
+    Revision = 2,
+    /// <summary>The consent a deadline extension needs (shuangpai Art. 27).</summary>
+    ExtensionConsent = 3,
 }
 
 public enum FlowTaskStatus
@@ -42,9 +54,71 @@ public class FlowInstance : IAudited
     public string? CurrentStepKey { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The rules this flow started under (<see cref="Policies.PolicyProfile.Version"/>); it keeps them to its end.</summary>
+    public string RulesVersion { get; set; } = "";
+
+    /// <summary>The date given at the start for <see cref="Policies.DeadlineAnchor.GivenDate"/> deadlines (e.g. the law-change date).</summary>
+    public DateOnly? AnchorDate { get; set; }
+
+    /// <summary>A requester without a portal account (a citizen or an organisation); null for a department's own request.</summary>
+    public FlowParty? RequesterParty { get; set; }
+
+    /// <summary>How it ended, as its subject learned it (deemed approval is not a plain approval).</summary>
+    public FlowOutcome? Outcome { get; set; }
+
+    /// <summary>For a deemed approval, the rule that deemed it; for a refusal, its reasons.</summary>
+    public string? OutcomeNote { get; set; }
+
+    /// <summary>Counts step openings; the tasks of one opening (several for 会签/或签) share its number.</summary>
+    public int Openings { get; set; }
     public uint Version { get; set; }
     public List<FlowTask> Tasks { get; set; } = [];
     public List<FlowEvent> Events { get; set; } = [];
+}
+
+public enum FlowPartyKind
+{
+    /// <summary>A citizen, known by name and 公民身份号码.</summary>
+    Person = 1,
+    /// <summary>An organisation, known by name and 统一社会信用代码.</summary>
+    Organisation = 2,
+}
+
+/// <summary>A requester without a portal account: a citizen or an organisation, with how to reach them.</summary>
+public sealed class FlowParty
+{
+    public FlowPartyKind Kind { get; set; }
+    public string Name { get; set; } = "";
+
+    /// <summary>公民身份号码 for a person, 统一社会信用代码 for an organisation.</summary>
+    public string IdentityNumber { get; set; } = "";
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Address { get; set; }
+}
+
+public enum NoticeMethod
+{
+    Phone = 1,
+    Sms = 2,
+    Email = 3,
+    Post = 4,
+    InPerson = 5,
+    Platform = 6,
+}
+
+/// <summary>What a flow's requester was told, how and when (已告知) — e.g. shuangpai Art. 40 告知异议提出人.</summary>
+public class FlowPartyNotice : IAudited
+{
+    public long Id { get; set; }
+    public long InstanceId { get; set; }
+    public long? TaskId { get; set; }
+    public NoticeMethod Method { get; set; }
+    public DateTimeOffset NotifiedAt { get; set; }
+    public string Content { get; set; } = "";
+    public string RecordedByUserId { get; set; } = "";
+    public DateTimeOffset RecordedAt { get; set; }
 }
 
 /// <summary>
@@ -58,11 +132,18 @@ public class FlowTask : IAudited
     public FlowInstance? Instance { get; set; }
     public string StepKey { get; set; } = "";
     public string StepName { get; set; } = "";
+    public FlowTaskKind Kind { get; set; } = FlowTaskKind.Step;
+
+    /// <summary>The step opening this task belongs to (<see cref="FlowInstance.Openings"/>); siblings share it.</summary>
+    public int Opening { get; set; }
     public int AssigneeDepartmentId { get; set; }
     public string? AssigneeRole { get; set; }
     public string? AssigneeUserId { get; set; }
     public FlowTaskStatus Status { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The date the working days count from (the step's anchor: arrival, the flow's start, or a given date).</summary>
+    public DateOnly? CountsFrom { get; set; }
 
     /// <summary>Working days the rule allows (null: no enforced deadline).</summary>
     public int? DeadlineDays { get; set; }
@@ -78,6 +159,12 @@ public class FlowTask : IAudited
     public DateTimeOffset? CompletedAt { get; set; }
     public string? CompletedByUserId { get; set; }
     public string? Decision { get; set; }
+
+    /// <summary>The branch chosen at a choice step.</summary>
+    public string? BranchKey { get; set; }
+
+    /// <summary>A refusal's reasons, kept on the task so a 会签 step can hand all of them on.</summary>
+    public string? DecisionComment { get; set; }
 
     /// <summary>For an extension-consent task: the task whose deadline it would extend, and by how many working days.</summary>
     public long? RelatedTaskId { get; set; }
@@ -143,6 +230,18 @@ internal sealed class FlowInstanceConfiguration : IEntityTypeConfiguration<FlowI
         b.Property(i => i.NamedUserId).HasMaxLength(64);
         b.Property(i => i.CurrentStepKey).HasMaxLength(64);
         b.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(i => i.RulesVersion).HasMaxLength(100).IsRequired();
+        b.Property(i => i.Outcome).HasConversion<string>().HasMaxLength(16);
+        b.Property(i => i.OutcomeNote).HasMaxLength(2000);
+        b.OwnsOne(i => i.RequesterParty, p =>
+        {
+            p.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16).HasColumnName("PartyKind");
+            p.Property(x => x.Name).HasMaxLength(200).HasColumnName("PartyName");
+            p.Property(x => x.IdentityNumber).HasMaxLength(18).HasColumnName("PartyIdentityNumber");
+            p.Property(x => x.Phone).HasMaxLength(32).HasColumnName("PartyPhone");
+            p.Property(x => x.Email).HasMaxLength(200).HasColumnName("PartyEmail");
+            p.Property(x => x.Address).HasMaxLength(300).HasColumnName("PartyAddress");
+        });
         b.HasIndex(i => new { i.SubjectType, i.SubjectId });
         b.HasIndex(i => new { i.RequesterDepartmentId, i.Status });
         b.Property(i => i.Version).IsRowVersion();
@@ -158,6 +257,9 @@ internal sealed class FlowTaskConfiguration : IEntityTypeConfiguration<FlowTask>
         b.ToTable("flow_tasks");
         b.Property(t => t.StepKey).HasMaxLength(64).IsRequired();
         b.Property(t => t.StepName).HasMaxLength(100).IsRequired();
+        b.Property(t => t.Kind).HasConversion<string>().HasMaxLength(24);
+        b.Property(t => t.BranchKey).HasMaxLength(64);
+        b.Property(t => t.DecisionComment).HasMaxLength(2000);
         b.Property(t => t.AssigneeRole).HasMaxLength(64);
         b.Property(t => t.AssigneeUserId).HasMaxLength(64);
         b.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
@@ -175,7 +277,7 @@ internal sealed class FlowTaskConfiguration : IEntityTypeConfiguration<FlowTask>
         // One extension request waits for consent per flow at a time (shuangpai Art. 27): the database holds the rule, so
         // simultaneous requests cannot each see none waiting and all insert one.
         b.HasIndex(t => t.InstanceId, OneOpenExtensionIndex).IsUnique()
-            .HasFilter($"\"StepKey\" = '{WorkflowEngine.ExtensionConsentStep}' AND \"Status\" = 'Open'");
+            .HasFilter($"\"Kind\" = '{nameof(FlowTaskKind.ExtensionConsent)}' AND \"Status\" = 'Open'");
         // The plain index for "the tasks of a flow" stays: the partial one above covers consent tasks only.
         b.HasIndex(t => t.InstanceId);
         // 已办: what a person decided, newest first.
@@ -210,5 +312,18 @@ internal sealed class FlowTimerConfiguration : IEntityTypeConfiguration<FlowTime
         // The sweep reads only unfired timers in due order.
         b.HasIndex(t => t.DueAt).HasFilter("\"FiredAt\" IS NULL").HasDatabaseName("ix_flow_timers_pending");
         b.HasIndex(t => t.TaskId);
+    }
+}
+
+internal sealed class FlowPartyNoticeConfiguration : IEntityTypeConfiguration<FlowPartyNotice>
+{
+    public void Configure(EntityTypeBuilder<FlowPartyNotice> b)
+    {
+        b.ToTable("flow_party_notices");
+        b.Property(n => n.Method).HasConversion<string>().HasMaxLength(16);
+        b.Property(n => n.Content).HasMaxLength(2000).IsRequired();
+        b.Property(n => n.RecordedByUserId).HasMaxLength(64).IsRequired();
+        b.HasOne<FlowInstance>().WithMany().HasForeignKey(n => n.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(n => n.InstanceId);
     }
 }

@@ -9,7 +9,18 @@ public static class FlowStatusNames
         FlowStatus.Completed => "已办结",
         FlowStatus.Rejected => "未获同意",
         FlowStatus.Withdrawn => "已撤回",
+        FlowStatus.Cancelled => "已取消",
         _ => status.ToString(),
+    };
+
+    public static string Of(FlowOutcome outcome) => outcome switch
+    {
+        FlowOutcome.Approved => "已办结",
+        FlowOutcome.DeemedApproved => "逾期视为同意，已办结",
+        FlowOutcome.Rejected => "未获同意",
+        FlowOutcome.Withdrawn => "已撤回",
+        FlowOutcome.Cancelled => "已取消",
+        _ => outcome.ToString(),
     };
 
     public static string Of(FlowTaskStatus status) => status switch

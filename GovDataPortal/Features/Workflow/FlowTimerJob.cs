@@ -7,7 +7,7 @@ namespace GovDataPortal.Features.Workflow;
 /// timers with FOR UPDATE SKIP LOCKED and records each effect in the same transaction, so a second run — another node,
 /// or Hangfire re-delivering the job after a node died — finds nothing left to do.
 /// </summary>
-public sealed class FlowTimerJob(WorkflowEngine engine, ILogger<FlowTimerJob> logger)
+public sealed class FlowTimerJob(FlowTimerSweep sweep, ILogger<FlowTimerJob> logger)
 {
     public const string Id = "flow-timers";
     public const string Cron = "* * * * *";
@@ -17,7 +17,7 @@ public sealed class FlowTimerJob(WorkflowEngine engine, ILogger<FlowTimerJob> lo
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     public async Task RunAsync(CancellationToken ct)
     {
-        var fired = await engine.SweepAsync($"{Environment.MachineName}:{Environment.ProcessId}", ct);
+        var fired = await sweep.SweepAsync($"{Environment.MachineName}:{Environment.ProcessId}", ct);
         if (fired > 0) logger.LogInformation("流程计时器：已处理 {Count} 个到期计时器。", fired);
     }
 }
