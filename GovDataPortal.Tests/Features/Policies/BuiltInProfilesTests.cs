@@ -18,9 +18,15 @@ public class BuiltInProfilesTests
         { Changsha, Share, "reply", 10, "第二十二条第五款" },
         { Shuangpai, Share, "opinion", 10, "第二十四条第一款第（二）项" },
         { Shuangpai, Share, "decision", null, "第二十四条第一款第（二）项" },
+        { Shuangpai, Share, "coordination-request", null, "第二十四条第二款" },
+        { Shuangpai, Share, "coordination", null, "第二十四条第二款" },
         { Hubei, Share, "reply", 10, "第二十条第三款" },
+        { Hubei, Share, "coordination-request", null, "第二十条第四款" },
+        { Hubei, Share, "coordination", null, "第二十条第四款" },
         { Longyan, Share, "review", 5, "第十二条第一款" },
         { Foshan, Share, "reply", 5, "第二十六条第二款" },
+        { Foshan, Share, "coordination-request", null, "第二十六条第三款" },
+        { Foshan, Share, "coordination", null, "第二十六条第三款" },
         // 目录外数据需求申请 (hubei only)
         { Hubei, Uncatalogued, "reply", 10, "第二十二条第一款" },
         // 有条件开放申请 / 开放需求申请
@@ -45,9 +51,10 @@ public class BuiltInProfilesTests
         { Foshan, Catalogue, "update", 15, "第十七条" },
         // 公民、法人异议 (shuangpai, hubei)
         { Shuangpai, Objection, "mark", 1, "第四十条第二款" },
-        { Shuangpai, Objection, "decision", 5, "第四十条第二款第（一）项、第（二）项" },
+        { Shuangpai, Objection, "scope", 2, "第四十条第二款第（一）项、第（二）项" },
+        { Shuangpai, Objection, "centre-decision", 5, "第四十条第二款第（一）项" },
+        { Shuangpai, Objection, "department-decision", 5, "第四十条第二款第（二）项" },
         { Shuangpai, Objection, "notify-objector", null, "第四十条第二款第（二）项" },
-        { Hubei, Objection, "suspend", 1, "第二十八条" },
         { Hubei, Objection, "verify", null, "第二十八条" },
         { Hubei, Objection, "notify-objector", null, "第二十八条" },
     };
@@ -98,7 +105,9 @@ public class BuiltInProfilesTests
         Assert.Equal(10, flow.FirstStep.Days);
         Assert.Contains("能够立即答复的，应当立即答复", flow.Notes);
         Assert.Contains("视为同意，由政务数据共享平台自动授权", flow.Notes);
-        Assert.Contains("提请本级政务数据主管部门协调解决", flow.Notes);
+        // A deemed approval grants: it follows the approve route to the approved end, never to coordination.
+        Assert.Equal(FlowRoute.Approved, flow.ApproveTarget(flow.FirstStep));
+        Assert.Equal("coordination-request", FlowRule.RejectTarget(flow.FirstStep));
     }
 
     [Fact]
@@ -144,7 +153,7 @@ public class BuiltInProfilesTests
         var readings = AllSteps().Where(x => x.Step.Reading is not null).ToList();
 
         Assert.All(readings, x => Assert.Contains("本系统", x.Step.Reading));
-        Assert.Equal(["hubei/data-subject-objection/suspend", "longyan/data-check/check"],
+        Assert.Equal(["longyan/data-check/check", "shuangpai/data-subject-objection/scope"],
             readings.Select(x => $"{x.Profile.Key}/{x.Flow.Key}/{x.Step.Key}").Order());
         // A reading is never part of the regulation's own text that the notes quote.
         Assert.All(readings, x => Assert.DoesNotContain("本系统的解释", x.Flow.Notes ?? ""));
@@ -179,29 +188,162 @@ public class BuiltInProfilesTests
     }
 
     [Fact]
-    public void Shuangpais_objection_notes_keep_the_two_day_forwarding_limit_and_the_decision_step_can_forward()
+    public void Shuangpais_objection_marks_in_1_then_keeps_or_forwards_in_2_and_decides_in_5_counted_as_art_40_says()
     {
         var flow = BuiltInProfiles.Get(Shuangpai).Flow(Objection)!;
 
-        Assert.Contains("2个工作日内转交政务部门", flow.Notes);
-        Assert.True(flow.Step("decision")!.Actions.HasFlag(StepActions.Forward));
+        // Art. 40 ¶2 counts the mark, the forwarding and the centre's decision from its receipt of the objection, the
+        // department's decision from the department's receipt of the forwarded material.
+        Assert.Equal(
+            [
+                ("mark", 1, DeadlineAnchor.FlowStarted),
+                ("scope", 2, DeadlineAnchor.FlowStarted),
+                ("centre-decision", 5, DeadlineAnchor.FlowStarted),
+                ("department-decision", 5, DeadlineAnchor.TaskReceived),
+                ("notify-objector", (int?)null, DeadlineAnchor.TaskReceived),
+            ],
+            flow.Steps.Select(s => (s.Key, s.Days, s.Anchor)));
+        var scope = flow.Step("scope")!;
+        Assert.Equal(StepActions.Choose, scope.Actions);
+        Assert.Equal([("own", "属本中心更正范围", "centre-decision"), ("department", "转交政务部门", "department-decision")],
+            scope.Branches.Select(b => (b.Key, b.Name, b.Target)));
+        Assert.Contains("本系统的解释", scope.Reading);
+        Assert.Equal("notify-objector", flow.ApproveTarget(flow.Step("centre-decision")!));
+        Assert.Equal("notify-objector", flow.ApproveTarget(flow.Step("department-decision")!));
+        Assert.Equal((StepActor.ProviderDepartment, PortalRoles.DepartmentApprover),
+            (flow.Step("department-decision")!.Actor, flow.Step("department-decision")!.Role));
         // "不予更正" is a decision: a rejection would end the flow before the objector is told.
-        Assert.False(flow.Step("decision")!.Actions.HasFlag(StepActions.Reject));
+        Assert.All(flow.Steps, s => Assert.False(s.Actions.HasFlag(StepActions.Reject)));
+        Assert.Equal(["notify-objector"], flow.Steps.Where(s => s.NotifiesRequester).Select(s => s.Key));
+        Assert.True(flow.ExternalRequester);
     }
 
     [Fact]
-    public void Refusals_name_their_way_to_the_authority_where_the_seed_gives_one()
+    public void Shuangpais_conditional_share_asks_the_centre_and_the_provider_then_the_city_decides_and_a_refusal_may_go_to_coordination()
     {
-        Assert.Contains("第二十条第四款", BuiltInProfiles.Get(Hubei).Flow(Share)!.Notes);
-        Assert.Contains("第二十四条第二款", BuiltInProfiles.Get(Shuangpai).Flow(Share)!.Notes);
-        Assert.Contains("第二十六条第三款", BuiltInProfiles.Get(Foshan).Flow(Share)!.Notes);
+        var flow = BuiltInProfiles.Get(Shuangpai).Flow(Share)!;
+        var opinion = flow.Step("opinion")!;
+        var decision = flow.Step("decision")!;
+
+        Assert.Equal(
+            [new StepParticipant(StepActor.DataAuthority, PortalRoles.AuthorityReviewer), new StepParticipant(StepActor.ProviderDepartment, PortalRoles.DepartmentApprover)],
+            opinion.Participants);
+        Assert.Equal(Consensus.All, opinion.Consensus);
+        // The city decides either way (Art. 24 ¶1 item (二)): an unfavourable opinion goes to it too.
+        Assert.Equal(("decision", "decision"), (flow.ApproveTarget(opinion), FlowRule.RejectTarget(opinion)));
+        Assert.Equal((StepActor.HigherDataAuthority, PortalRoles.AuthorityReviewer), (decision.Actor, decision.Role));
+        Assert.Equal((FlowRoute.Approved, "coordination-request"), (flow.ApproveTarget(decision), FlowRule.RejectTarget(decision)));
+        Assert.Equal([("ask", "coordination"), ("accept", FlowRoute.Rejected)],
+            flow.Step("coordination-request")!.Branches.Select(b => (b.Key, b.Target)));
+        Assert.Equal(StepActor.RequesterDepartment, flow.Step("coordination-request")!.Actor);
+        Assert.Equal(new CoordinationRule("coordination", new Citation(Shuangpai, "第二十四条第二款")), flow.Coordination);
+    }
+
+    [Theory]
+    [InlineData(Hubei, "第二十条第四款")]
+    [InlineData(Shuangpai, "第二十四条第二款")]
+    [InlineData(Foshan, "第二十六条第三款")]
+    public void A_refusal_may_lead_to_the_authoritys_coordination_where_the_seed_gives_one(Jurisdiction j, string article)
+    {
+        var flow = BuiltInProfiles.Get(j).Flow(Share)!;
+
+        Assert.Equal(new CoordinationRule("coordination", new Citation(j, article)), flow.Coordination);
+        var coordination = flow.Step("coordination")!;
+        Assert.Equal((StepActor.DataAuthority, PortalRoles.AuthorityReviewer), (coordination.Actor, coordination.Role));
+        Assert.Equal((FlowRoute.Approved, FlowRoute.Rejected), (flow.ApproveTarget(coordination), FlowRule.RejectTarget(coordination)));
+        Assert.Contains(flow.Steps, s => FlowRule.RejectTarget(s) == "coordination-request");
+    }
+
+    [Fact]
+    public void Only_those_three_conditional_shares_have_a_coordination_and_only_foshan_a_direct_grant()
+    {
+        var flows = BuiltInProfiles.All.SelectMany(p => p.Flows.Select(f => (p.Key, Flow: f))).ToList();
+
+        Assert.Equal(["foshan/conditional-share", "hubei/conditional-share", "shuangpai/conditional-share"],
+            flows.Where(x => x.Flow.Coordination is not null).Select(x => $"{x.Key}/{x.Flow.Key}").Order());
+        var grant = Assert.Single(flows, x => x.Flow.DirectGrant is not null).Flow;
+        Assert.Equal(new DirectGrantRule("需求符合已明确的应用场景的，可直接获得授权", new Citation(Foshan, "第二十八条第二款")), grant.DirectGrant);
+        Assert.Equal(5, grant.FirstStep.Days);
+    }
+
+    [Theory]
+    [InlineData(Changsha)]
+    [InlineData(Shuangpai)]
+    [InlineData(Foshan)]
+    public void Catalogue_updates_with_15_days_count_from_the_law_change(Jurisdiction j)
+    {
+        var flow = BuiltInProfiles.Get(j).Flow(Catalogue)!;
+
+        Assert.Equal("法律、法规修订或者行政管理职能发生变化之日", flow.GivenDateName);
+        Assert.Equal((15, DeadlineAnchor.GivenDate), (flow.Step("update")!.Days, flow.Step("update")!.Anchor));
+        Assert.All(flow.Steps.Where(s => s.Key != "update"), s => Assert.Equal(DeadlineAnchor.TaskReceived, s.Anchor));
+    }
+
+    [Fact]
+    public void Only_the_catalogue_updates_and_shuangpais_objection_count_from_anything_but_the_tasks_arrival()
+    {
+        var anchored = AllSteps().Where(x => x.Step.Anchor != DeadlineAnchor.TaskReceived).Select(x => $"{x.Profile.Key}/{x.Flow.Key}/{x.Step.Key}");
+
+        Assert.Equal(
+            [
+                "changsha/catalogue-update/update", "foshan/catalogue-update/update", "shuangpai/catalogue-update/update",
+                "shuangpai/data-subject-objection/centre-decision", "shuangpai/data-subject-objection/mark",
+                "shuangpai/data-subject-objection/scope",
+            ],
+            anchored.Order());
+    }
+
+    [Fact]
+    public void Hubeis_objection_suspends_opening_on_receipt_then_the_provider_chooses_a_measure_and_tells_the_objector()
+    {
+        var flow = BuiltInProfiles.Get(Hubei).Flow(Objection)!;
+
+        Assert.Equal(new ReceiptEffect(ReceiptEffectKind.SuspendOpening, new Citation(Hubei, "第二十八条")), flow.OnReceipt);
+        Assert.True(flow.ExternalRequester);
+        var verify = flow.Step("verify")!;
+        Assert.Equal((StepActor.ProviderDepartment, PortalRoles.DepartmentApprover, StepActions.Choose), (verify.Actor, verify.Role, verify.Actions));
+        Assert.Equal([("withdraw", "撤回数据"), ("restore", "恢复开放"), ("process", "处理后再开放")], verify.Branches.Select(b => (b.Key, b.Name)));
+        Assert.All(verify.Branches, b => Assert.Equal("notify-objector", b.Target));
+        var notify = flow.Step("notify-objector")!;
+        Assert.True(notify.NotifiesRequester);
+        Assert.Equal((StepActor.ProviderDepartment, StepActions.Approve), (notify.Actor, notify.Actions));
+    }
+
+    [Fact]
+    public void Citizens_and_organisations_may_start_the_open_requests_and_objections_and_nothing_else()
+    {
+        var external = BuiltInProfiles.All.SelectMany(p => p.Flows.Where(f => f.ExternalRequester).Select(f => $"{p.Key}/{f.Key}"));
+
+        Assert.Equal(
+            [
+                "changsha/conditional-open", "foshan/conditional-open", "hubei/conditional-open", "hubei/data-subject-objection",
+                "longyan/conditional-open", "shuangpai/conditional-open", "shuangpai/data-subject-objection",
+            ],
+            external.Order());
+    }
+
+    [Fact]
+    public void Every_other_flow_is_still_a_straight_line()
+    {
+        var routed = AllSteps().Where(x => x.Step.OnApprove is not null || x.Step.OnReject is not null || x.Step.Branches.Count > 0
+                || x.Step.Also.Count > 0)
+            .Select(x => $"{x.Profile.Key}/{x.Flow.Key}").Distinct().Order();
+
+        Assert.Equal(
+            [
+                "foshan/conditional-share", "hubei/conditional-share", "hubei/data-subject-objection",
+                "shuangpai/conditional-share", "shuangpai/data-subject-objection",
+            ],
+            routed);
     }
 
     [Fact]
     public void Every_citation_is_an_article_of_its_own_jurisdiction()
     {
         var citations = BuiltInProfiles.All.SelectMany(p => p.Flows.SelectMany(f =>
-            f.Steps.Select(s => (p.Jurisdiction, s.Citation)).Append((p.Jurisdiction, f.Citation))));
+            f.Steps.Select(s => s.Citation)
+                .Concat(new[] { f.Citation, f.DirectGrant?.Citation, f.Coordination?.Citation, f.OnReceipt?.Citation }.OfType<Citation>())
+                .Select(c => (p.Jurisdiction, Citation: c))));
 
         Assert.All(citations, c =>
         {

@@ -60,9 +60,12 @@ public class PoliciesPageTests : PortalComponentTest
         Assert.Equal("视为同意", Text(share, ".policy-timeout"));
         Assert.Equal("第二十条第三款", Text(share, ".policy-citation"));
         Assert.Equal("依据《湖北省政务数据资源应用与管理办法》第二十条第三款", share.QuerySelector(".policy-citation")!.GetAttribute("title"));
-        Assert.Contains("能够立即答复的，应当立即答复", cut.Find("#policy-notes dd[data-flow='conditional-share']").TextContent);
-        var suspend = RuleRow(table, "data-subject-objection", "suspend");
-        Assert.Equal(BuiltInProfiles.ImmediatelyReading, Text(suspend, ".policy-reading"));
+        Assert.Contains("能够立即答复的，应当立即答复", cut.Find("#policy-notes dd.policy-notes[data-flow='conditional-share']").TextContent);
+        Assert.Equal("同意→办结（通过）；不同意→申请部门决定是否申请协调", Text(share, ".policy-routes"));
+        var verify = RuleRow(table, "data-subject-objection", "verify");
+        Assert.Equal("撤回数据→及时反馈异议提交者；恢复开放→及时反馈异议提交者；处理后再开放→及时反馈异议提交者", Text(verify, ".policy-routes"));
+        Assert.Contains(cut.FindAll("#policy-notes dd.policy-flow-rule[data-flow='data-subject-objection']"),
+            dd => dd.TextContent.Contains("收到即中止开放"));
         Assert.Equal("无法定期限", Text(RuleRow(table, "conditional-open", "reply"), ".policy-deadline"));
     }
 
@@ -83,7 +86,7 @@ public class PoliciesPageTests : PortalComponentTest
         var cut = Render<PolicyRulesTable>(p => p.Add(x => x.Rows, PolicyRulesView.Rows(BuiltInProfiles.Get(Jurisdiction.Shuangpai))));
 
         Assert.Equal("最多15个工作日，须领导同意并告知申请方", Text(RuleRow(cut.Find("#policy-rules-grid"), "data-check", "check"), ".policy-extension"));
-        Assert.Equal(["流程", "步骤", "办理人", "期限", "逾期处理", "延期", "依据"],
+        Assert.Equal(["流程", "步骤", "办理人", "期限", "逾期处理", "延期", "去向", "依据"],
             cut.FindAll("#policy-rules-grid thead th").Select(th => th.TextContent.Trim()).Where(t => t.Length > 0));
     }
 

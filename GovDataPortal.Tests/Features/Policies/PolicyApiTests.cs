@@ -59,6 +59,65 @@ public class PolicyApiTests(PortalFixture portal) : IClassFixture<PortalFixture>
     }
 
     [Fact]
+    public async Task Shuangpai_steps_carry_anchor_routes_branches_participants_consensus_and_requester_notice()
+    {
+        var client = await portal.ApiClientAsAsync("zhangwei");
+
+        var shuangpai = await client.GetFromJsonAsync<JsonElement>("/api/policies/shuangpai");
+
+        var objection = Flow(shuangpai, "data-subject-objection");
+        Assert.True(objection.GetProperty("externalRequester").GetBoolean());
+        var scope = Step(objection, "scope");
+        Assert.Equal("flowStarted", scope.GetProperty("anchor").GetString());
+        Assert.Equal(["choose"], scope.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal([("own", "属本中心更正范围", "centre-decision"), ("department", "转交政务部门", "department-decision")],
+            scope.GetProperty("branches").EnumerateArray()
+                .Select(b => (b.GetProperty("key").GetString(), b.GetProperty("name").GetString(), b.GetProperty("target").GetString())));
+        Assert.Contains("自收到申请之日起2个工作日", scope.GetProperty("deadline").GetString());
+        var notify = Step(objection, "notify-objector");
+        Assert.True(notify.GetProperty("notifiesRequester").GetBoolean());
+        Assert.Equal([("同意", "@approved", "办结（通过）")], notify.GetProperty("routes").EnumerateArray()
+            .Select(r => (r.GetProperty("label").GetString(), r.GetProperty("target").GetString(), r.GetProperty("targetName").GetString())));
+
+        var share = Flow(shuangpai, "conditional-share");
+        var opinion = Step(share, "opinion");
+        Assert.Equal("all", opinion.GetProperty("consensus").GetString());
+        Assert.Equal(["dataAuthority", "providerDepartment"],
+            opinion.GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("actor").GetString()));
+        Assert.Equal(["同意→decision", "不同意→decision"], opinion.GetProperty("routes").EnumerateArray()
+            .Select(r => $"{r.GetProperty("label").GetString()}→{r.GetProperty("target").GetString()}"));
+        Assert.Equal("higherDataAuthority", Step(share, "decision").GetProperty("actor").GetString());
+        Assert.Equal("single", Step(share, "decision").GetProperty("consensus").GetString());
+        Assert.Equal("coordination", share.GetProperty("coordination").GetProperty("stepKey").GetString());
+        Assert.Contains("第二十四条第二款", share.GetProperty("coordination").GetProperty("citation").GetString());
+        Assert.Equal(JsonValueKind.Null, share.GetProperty("directGrant").ValueKind);
+        Assert.Equal(JsonValueKind.Null, share.GetProperty("onReceipt").ValueKind);
+        Assert.False(share.GetProperty("externalRequester").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Flows_carry_their_given_date_direct_grant_and_receipt_effect()
+    {
+        var client = await portal.ApiClientAsAsync("zhangwei");
+
+        var foshan = await client.GetFromJsonAsync<JsonElement>("/api/policies/foshan");
+        var hubei = await client.GetFromJsonAsync<JsonElement>("/api/policies/hubei");
+
+        var catalogue = Flow(foshan, "catalogue-update");
+        Assert.Equal("法律、法规修订或者行政管理职能发生变化之日", catalogue.GetProperty("givenDateName").GetString());
+        Assert.Equal("givenDate", Step(catalogue, "update").GetProperty("anchor").GetString());
+        Assert.EndsWith("第十七条：自法律、法规修订或者行政管理职能发生变化之日起15个工作日", Step(catalogue, "update").GetProperty("deadline").GetString());
+        var grant = Flow(foshan, "conditional-share").GetProperty("directGrant");
+        Assert.Equal("需求符合已明确的应用场景的，可直接获得授权", grant.GetProperty("condition").GetString());
+        Assert.Contains("第二十八条第二款", grant.GetProperty("citation").GetString());
+        var receipt = Flow(hubei, "data-subject-objection").GetProperty("onReceipt");
+        Assert.Equal("suspendOpening", receipt.GetProperty("kind").GetString());
+        Assert.Contains("第二十八条", receipt.GetProperty("citation").GetString());
+        Assert.Equal("taskReceived", Step(Flow(hubei, "data-check"), "check").GetProperty("anchor").GetString());
+        Assert.Equal(JsonValueKind.Null, Flow(hubei, "data-check").GetProperty("givenDateName").ValueKind);
+    }
+
+    [Fact]
     public async Task A_flow_without_a_day_count_has_null_days()
     {
         var client = await portal.ApiClientAsAsync("zhangwei");
@@ -94,4 +153,7 @@ public class PolicyApiTests(PortalFixture portal) : IClassFixture<PortalFixture>
 
     private static JsonElement Flow(JsonElement profile, string key) =>
         profile.GetProperty("flows").EnumerateArray().Single(f => f.GetProperty("key").GetString() == key);
+
+    private static JsonElement Step(JsonElement flow, string key) =>
+        flow.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("key").GetString() == key);
 }

@@ -1,6 +1,9 @@
 namespace GovDataPortal.Features.Policies;
 
-/// <summary>One line of the 政策规则 table: a step of a flow with its deadline and the article behind it.</summary>
+/// <summary>
+/// One line of the 政策规则 table: a step of a flow with its deadline (anchor included), where each outcome leads and the
+/// article behind it. The flow's notes and its flow-wide rules (<see cref="PolicyTexts.FlowRules"/>) ride on its first step.
+/// </summary>
 public sealed record PolicyRuleRow(
     string FlowKey,
     string Flow,
@@ -11,9 +14,14 @@ public sealed record PolicyRuleRow(
     string? Reading,
     string Timeout,
     string Extension,
+    string Routes,
     string Citation,
     string Article,
-    string? Notes);
+    string? Notes,
+    IReadOnlyList<string> FlowRules)
+{
+    public bool HasFlowText => Notes is not null || FlowRules.Count > 0;
+}
 
 /// <summary>One jurisdiction's cell in the 五地对比 table.</summary>
 public sealed record ComparisonCell(Jurisdiction Jurisdiction, bool HasFlow, string Summary, string? Citation, string? Detail);
@@ -30,11 +38,14 @@ public static class PolicyRulesView
     public static IReadOnlyList<PolicyRuleRow> Rows(PolicyProfile profile) =>
         [.. profile.Flows.SelectMany(flow => flow.Steps.Select(step => Row(flow, step)))];
 
-    private static PolicyRuleRow Row(FlowRule flow, StepRule step) => new(
-        flow.Key, flow.Name, step.Key, step.Name, PolicyTexts.Handler(step), DeadlineText.Days(step.Days), step.Reading,
-        PolicyTexts.Timeout(step), PolicyTexts.Extension(flow, step), step.Citation.ToString(), step.Citation.Article,
-        // The flow's notes once, on its first step.
-        step == flow.FirstStep ? flow.Notes : null);
+    private static PolicyRuleRow Row(FlowRule flow, StepRule step)
+    {
+        // The flow's notes and rules once, on its first step.
+        var first = step == flow.FirstStep;
+        return new(flow.Key, flow.Name, step.Key, step.Name, PolicyTexts.Handler(step), DeadlineText.Span(step, flow.GivenDateName),
+            step.Reading, PolicyTexts.Timeout(step), PolicyTexts.Extension(flow, step), PolicyTexts.Routes(flow, step),
+            step.Citation.ToString(), step.Citation.Article, first ? flow.Notes : null, first ? PolicyTexts.FlowRules(flow) : []);
+    }
 
     /// <summary>Rows = flows any profile defines (in <see cref="FlowNames.Keys"/> order), cells = the profiles.</summary>
     public static IReadOnlyList<ComparisonRow> Comparison(IReadOnlyList<PolicyProfile> profiles)
@@ -51,17 +62,33 @@ public static class PolicyRulesView
         return new(profile.Jurisdiction, true, Summary(flow), flow.Citation.Article, Detail(flow));
     }
 
-    /// <summary>"10个工作日", or "10个工作日 → 无法定期限" over several steps; marks deemed approval, extension, readings.</summary>
+    /// <summary>
+    /// "10个工作日", or "10个工作日 → 无法定期限" along the main path (approvals, a choice's first branch; the tooltip has
+    /// every step); marks deemed approval, extension, readings.
+    /// </summary>
     private static string Summary(FlowRule flow)
     {
-        var text = string.Join(" → ", flow.Steps.Select(s => DeadlineText.Days(s.Days)));
+        var text = string.Join(" → ", MainPath(flow).Select(s => DeadlineText.Days(s.Days)));
         if (flow.Steps.Any(s => s.Days is not null && s.OnTimeout == TimeoutAction.DeemedApproval)) text += "，逾期视为同意";
         if (flow.Extension is { } ext) text += $"，可延期最多{ext.MaxTotalDays}个工作日";
         if (flow.Steps.Any(s => s.Reading is not null)) text += "*";
         return text;
     }
 
-    /// <summary>The tooltip: each step's full deadline line (citation, reading).</summary>
+    /// <summary>The tooltip: each step's full deadline line (citation, anchor, reading).</summary>
     private static string Detail(FlowRule flow) =>
-        string.Join("\n", flow.Steps.Select(s => $"{s.Name}：{DeadlineText.For(s)}"));
+        string.Join("\n", flow.Steps.Select(s => $"{s.Name}：{DeadlineText.For(flow, s)}"));
+
+    /// <summary>The steps met approving each (or taking a choice's first branch) from the first; stops at an end or a repeat.</summary>
+    private static List<StepRule> MainPath(FlowRule flow)
+    {
+        var path = new List<StepRule>();
+        for (var step = flow.Steps.Count > 0 ? flow.FirstStep : null; step is not null && !path.Contains(step);)
+        {
+            path.Add(step);
+            var target = step.Branches.Count > 0 ? step.Branches[0].Target : flow.ApproveTarget(step);
+            step = flow.Step(target);
+        }
+        return path;
+    }
 }

@@ -11,12 +11,71 @@ public static class PolicyTexts
         StepActor.RequesterDepartment => "申请部门",
         StepActor.DataAuthority => "数据主管部门",
         StepActor.NamedUser => "指定人员",
+        StepActor.HigherDataAuthority => "上级数据主管部门",
         _ => actor.ToString(),
     };
 
     /// <summary>"提供部门·部门审核人"; a named-user step has no role.</summary>
-    public static string Handler(StepRule step) =>
-        string.IsNullOrEmpty(step.Role) ? Actor(step.Actor) : $"{Actor(step.Actor)}·{PortalRoles.DisplayName(step.Role)}";
+    public static string Participant(StepParticipant p) =>
+        string.IsNullOrEmpty(p.Role) ? Actor(p.Actor) : $"{Actor(p.Actor)}·{PortalRoles.DisplayName(p.Role)}";
+
+    /// <summary>"提供部门·部门审核人", or every actor with how they decide: "数据主管部门·主管部门审核人、提供部门·部门审核人（会签）".</summary>
+    public static string Handler(StepRule step)
+    {
+        var text = string.Join("、", step.Participants.Select(Participant));
+        return step.Also.Count == 0 ? text : $"{text}（{Consensus(step.Consensus)}）";
+    }
+
+    /// <summary>会签 (all decide) or 或签 (the first decides); "—" for one actor.</summary>
+    public static string Consensus(Consensus consensus) => consensus switch
+    {
+        Policies.Consensus.Single => "—",
+        Policies.Consensus.All => "会签",
+        Policies.Consensus.Any => "或签",
+        _ => consensus.ToString(),
+    };
+
+    /// <summary>"自收到申请之日起" / "自法律、法规修订或者行政管理职能发生变化之日起"; empty for the default (from the task's arrival).</summary>
+    public static string Anchor(DeadlineAnchor anchor, string? givenDateName) => anchor switch
+    {
+        DeadlineAnchor.FlowStarted => "自收到申请之日起",
+        DeadlineAnchor.GivenDate => $"自{(string.IsNullOrWhiteSpace(givenDateName) ? "指定日期" : givenDateName)}起",
+        _ => "",
+    };
+
+    /// <summary>Where a route ends: a step's name, or 办结（通过）/办结（未通过）.</summary>
+    public static string Target(FlowRule flow, string target) => target switch
+    {
+        FlowRoute.Approved => "办结（通过）",
+        FlowRoute.Rejected => "办结（未通过）",
+        _ => flow.Step(target)?.Name ?? target,
+    };
+
+    /// <summary>"同意→报市政务数据行政主管部门确定后反馈；不同意→…"; a step telling the requester says so on its approval.</summary>
+    public static string Routes(FlowRule flow, StepRule step)
+    {
+        var routes = flow.Routes(step).Select(r =>
+            (r.Label == "同意" && step.NotifiesRequester ? "同意（记录已告知申请人）" : r.Label) + "→" + Target(flow, r.Target));
+        return string.Join("；", routes);
+    }
+
+    /// <summary>What the flow does besides its steps: who may apply, direct grant, coordination, what receipt does at once.</summary>
+    public static IReadOnlyList<string> FlowRules(FlowRule flow)
+    {
+        var rules = new List<string>();
+        if (flow.ExternalRequester) rules.Add("申请人可以是没有本系统账号的公民、法人或者其他组织。");
+        if (flow.OnReceipt is { } receipt) rules.Add($"收到即{ReceiptEffect(receipt.Kind)}（{receipt.Citation}）。");
+        if (flow.DirectGrant is { } grant) rules.Add($"直接授权：{grant.Condition}（{grant.Citation}）。");
+        if (flow.Coordination is { } coordination && flow.Step(coordination.StepKey) is { } step)
+            rules.Add($"被拒绝后可申请协调：由{Handler(step)}“{step.Name}”（{coordination.Citation}）。");
+        return rules;
+    }
+
+    public static string ReceiptEffect(ReceiptEffectKind kind) => kind switch
+    {
+        ReceiptEffectKind.SuspendOpening => "中止开放",
+        _ => kind.ToString(),
+    };
 
     /// <summary>What happens when the deadline passes; a step without a deadline never becomes overdue.</summary>
     public static string Timeout(StepRule step) => step.Days is null ? "—" : OnTimeout(step.OnTimeout);

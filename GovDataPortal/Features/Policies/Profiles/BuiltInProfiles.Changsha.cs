@@ -15,7 +15,10 @@ public static partial class BuiltInProfiles
             new(FlowKeys.ConditionalOpen, FlowNames.ConditionalOpen,
                 [ProviderReply("reply", "提供部门确认答复", 10, Art("第二十四条第四款"))],
                 Art("第二十四条"),
-                Notes: "使用方通过市政务数据开放服务平台向提供部门提出申请；不同意开放的，应当提供充足的理由依据。"),
+                Notes: "使用方通过市政务数据开放服务平台向提供部门提出申请；不同意开放的，应当提供充足的理由依据。")
+            {
+                ExternalRequester = true,
+            },
             // Art. 18 only says the authority monitors quality: the flow exists, the seed sets no day count.
             new(FlowKeys.DataCheck, FlowNames.DataCheck,
                 [ProviderCheck(null, Art("第十八条"))],
@@ -23,11 +26,14 @@ public static partial class BuiltInProfiles
                 Notes: "市数据资源局负责全市政务数据质量监管；原文未规定校核天数，本系统不设强制期限。"),
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
                 [
-                    CatalogueUpdate(15, Art("第十六条第三款")),
+                    CatalogueUpdate(15, Art("第十六条第三款")) with { Anchor = DeadlineAnchor.GivenDate },
                     AuthorityStep("filing", "报市数据资源局备案", null, Art("第十六条第三款"), StepActions.Approve | StepActions.Return),
                 ],
                 Art("第十六条"),
-                Notes: "自法律、法规修订或者行政管理职能发生变化之日起15个工作日内更新目录，并报市数据资源局备案。"),
+                Notes: "自法律、法规修订或者行政管理职能发生变化之日起15个工作日内更新目录，并报市数据资源局备案。")
+            {
+                GivenDateName = LawChangeDate,
+            },
         ]);
     }
 }

@@ -18,7 +18,10 @@ public static partial class BuiltInProfiles
                 [ProviderReply("reply", "数据生产应用单位答复", 20, Art("第十九条"))],
                 Art("第十九条"),
                 Notes: "自收到申请之日起20个工作日内答复，同意的及时列入目录或者开放，不同意的说明理由。"
-                    + "授权开放类数据仅限内资控股法人企业、高校或者科研院所向市大数据局申请（第十七条第二款）。"),
+                    + "授权开放类数据仅限内资控股法人企业、高校或者科研院所向市大数据局申请（第十七条第二款）。")
+            {
+                ExternalRequester = true,
+            },
             new(FlowKeys.DataCheck, FlowNames.DataCheck,
                 [ProviderCheck(1, Art("第十四条"), reading: ImmediatelyReading)],
                 Art("第十四条"),

@@ -14,7 +14,10 @@ public static partial class BuiltInProfiles
             new(FlowKeys.ConditionalOpen, FlowNames.ConditionalOpen,
                 [ProviderReply("reply", "政务部门处理", 15, Art("第三十二条"))],
                 Art("第三十二条"),
-                Notes: "可以开放的，通过市政务数据开放平台授权开放；不能开放的，政务部门应当说明理由。"),
+                Notes: "可以开放的，通过市政务数据开放平台授权开放；不能开放的，政务部门应当说明理由。")
+            {
+                ExternalRequester = true,
+            },
             new(FlowKeys.DataCheck, FlowNames.DataCheck,
                 [ProviderCheck(5, Art("第二十七条第二款"), extendable: true)],
                 Art("第二十七条"),
@@ -27,48 +30,89 @@ public static partial class BuiltInProfiles
                     + "受理单位应当照常办理（第二十七条第三款）；修正结果应当及时告知使用部门（第二十七条第四款）。"),
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
                 [
-                    CatalogueUpdate(15, Art("第十九条第二款")),
+                    CatalogueUpdate(15, Art("第十九条第二款")) with { Anchor = DeadlineAnchor.GivenDate },
                     AuthorityStep("filing", "报县政务服务中心备案", null, Art("第十九条第二款"), StepActions.Approve | StepActions.Return),
                 ],
                 Art("第十九条"),
-                Notes: "自法律、法规修订或者行政管理职能发生变化之日起15个工作日内更新目录，并报县政务服务中心备案。"),
+                Notes: "自法律、法规修订或者行政管理职能发生变化之日起15个工作日内更新目录，并报县政务服务中心备案。")
+            {
+                GivenDateName = LawChangeDate,
+            },
             ShuangpaiObjection(Art),
         ]);
     }
 
     /// <summary>
-    /// Art. 24 item (二): the county centre and the provider give an opinion within 10 working days, then the city
-    /// authority decides — the article gives that decision no day count.
+    /// Art. 24 ¶1 item (二): the county centre and the provider each give an opinion within 10 working days (会签), then the
+    /// city authority decides — the article gives that decision no day count. The city decides either way, so an
+    /// unfavourable opinion goes to it too. After its refusal the user may ask the centre to coordinate (Art. 24 ¶2:
+    /// "对政务数据共享发生争议的，由县政务服务中心协调处理").
     /// </summary>
     private static FlowRule ShuangpaiConditionalShare(Func<string, Citation> art) =>
         new(FlowKeys.ConditionalShare, FlowNames.ConditionalShare,
             [
-                ProviderReply("opinion", "提供部门会同县政务服务中心提出意见", 10, art("第二十四条第一款第（二）项")),
-                AuthorityStep("decision", "报市政务数据行政主管部门确定后反馈", null, art("第二十四条第一款第（二）项"),
-                    StepActions.Approve | StepActions.Reject),
+                AuthorityStep("opinion", "县政务服务中心会同提供部门提出意见", 10, art("第二十四条第一款第（二）项"),
+                    StepActions.Approve | StepActions.Reject) with
+                {
+                    Also = [new(StepActor.ProviderDepartment, PortalRoles.DepartmentApprover)],
+                    Consensus = Consensus.All,
+                    OnReject = "decision",
+                },
+                new StepRule("decision", "报市政务数据行政主管部门确定后反馈", StepActor.HigherDataAuthority, PortalRoles.AuthorityReviewer,
+                    StepActions.Approve | StepActions.Reject, null, TimeoutAction.RemindOnly, art("第二十四条第一款第（二）项"))
+                {
+                    OnApprove = FlowRoute.Approved,
+                    OnReject = "coordination-request",
+                },
+                CoordinationRequest(art("第二十四条第二款")),
+                Coordination("县政务服务中心协调处理", art("第二十四条第二款")),
             ],
             art("第二十四条"),
-            Notes: "县政务服务中心会同提供部门在十个工作日内提出意见，报市政务数据行政主管部门确定后反馈（确定期限原文未规定）。"
-                + "可以共享的，县政务服务中心及时授予访问权限或者提供数据，并通过签署协议等方式监督使用。"
-                + "使用部门、提供部门对共享发生争议的，由县政务服务中心协调处理（第二十四条第二款）。");
+            Notes: "市政务数据行政主管部门确定的期限原文未规定。可以共享的，县政务服务中心及时授予相应访问权限或者提供相应数据，"
+                + "并通过签署协议和技术手段等方式监督管理数据的使用情况。")
+        {
+            Coordination = new("coordination", art("第二十四条第二款")),
+        };
 
     /// <summary>
-    /// Art. 40(2). The centre decides what lies in its own scope within 5 working days, or forwards (转办) the same step to
-    /// the department, which then has its own 5 days from receiving it — a forward reopens the step for that department
-    /// with a fresh deadline. "不予更正" is a decision too, so the step has no Reject: a rejection would end the flow
-    /// before the objector is told. The 2-day forwarding limit and the count from receipt are in the notes.
+    /// Art. 40 ¶2: the centre marks the objection within 1 working day of receipt, then within 2 of receipt either keeps
+    /// it (own scope: decides within 5 of receipt) or forwards it to the department, which decides within 5 of its own
+    /// receipt and tells the centre; the centre tells the objector. "不予更正" is a decision too, so the decision steps
+    /// have no Reject: a rejection would end the flow before the objector is told.
     /// </summary>
     private static FlowRule ShuangpaiObjection(Func<string, Citation> art) =>
         new(FlowKeys.DataSubjectObjection, FlowNames.DataSubjectObjection,
             [
-                AuthorityStep("mark", "县政务服务中心作出异议标注", 1, art("第四十条第二款")),
-                new("decision", "作出是否更正的决定（属政务部门更正范围的，2个工作日内转交政务部门）", StepActor.DataAuthority,
-                    PortalRoles.DepartmentApprover, StepActions.Approve | StepActions.Forward, 5, TimeoutAction.RemindOnly,
-                    art("第四十条第二款第（一）项、第（二）项")),
-                AuthorityStep("notify-objector", "县政务服务中心将处理结果告知异议提出人", null, art("第四十条第二款第（二）项")),
+                AuthorityStep("mark", "县政务服务中心作出异议标注", 1, art("第四十条第二款")) with { Anchor = DeadlineAnchor.FlowStarted },
+                AuthorityStep("scope", "判断更正范围（属政务部门更正范围的，转交政务部门）", 2, art("第四十条第二款第（一）项、第（二）项"),
+                    StepActions.Choose, ScopeReading) with
+                {
+                    Anchor = DeadlineAnchor.FlowStarted,
+                    Branches =
+                    [
+                        new("own", "属本中心更正范围", "centre-decision"),
+                        new("department", "转交政务部门", "department-decision"),
+                    ],
+                },
+                AuthorityStep("centre-decision", "县政务服务中心作出是否更正的决定", 5, art("第四十条第二款第（一）项")) with
+                {
+                    Anchor = DeadlineAnchor.FlowStarted,
+                    OnApprove = "notify-objector",
+                },
+                ProviderReply("department-decision", "政务部门作出是否更正的决定并告知县政务服务中心", 5, art("第四十条第二款第（二）项"),
+                    actions: StepActions.Approve) with { OnApprove = "notify-objector" },
+                AuthorityStep("notify-objector", "县政务服务中心将处理结果告知异议提出人", null, art("第四十条第二款第（二）项")) with
+                {
+                    NotifiesRequester = true,
+                },
             ],
             art("第四十条"),
-            Notes: "县政务服务中心自收到异议材料之日起1个工作日内作出异议标注；属本中心更正范围的，自收到之日起5个工作日内作出是否更正的决定；"
-                + "属政务部门更正范围的，自收到之日起2个工作日内转交政务部门，政务部门自收到转交材料之日起5个工作日内作出是否更正的决定"
-                + "并告知县政务服务中心，县政务服务中心及时将处理结果告知异议提出人。");
+            Notes: "公民、法人或者其他组织发现政务数据存在错误、遗漏等情形或者侵犯其商业秘密、个人隐私等合法权益的，可以提出异议（第四十条第一款）。"
+                + "是否更正的决定（包括不予更正）写明在办理意见中，县政务服务中心应当及时告知异议提出人。")
+        {
+            ExternalRequester = true,
+        };
+
+    /// <summary>Art. 40 ¶2 item (二) gives 2 days for forwarding only; the portal holds the own-scope choice to the same 2.</summary>
+    public const string ScopeReading = "属本中心更正范围的，同样在2个工作日内作出判断（本系统的解释，原文仅规定转交期限）";
 }

@@ -15,6 +15,9 @@ public static partial class BuiltInProfiles
     public static IReadOnlyList<PolicyProfile> All { get; } =
         [.. new[] { Changsha(), Shuangpai(), Hubei(), Longyan(), Foshan() }.Select(p => p with { Version = "builtin:" + p.Key })];
 
+    /// <summary>What a catalogue update's days count from (changsha Art. 16, shuangpai Art. 19, foshan Art. 17).</summary>
+    public const string LawChangeDate = "法律、法规修订或者行政管理职能发生变化之日";
+
     public static PolicyProfile Get(Jurisdiction jurisdiction) => All.Single(p => p.Jurisdiction == jurisdiction);
 
     /// <summary>A department's answer to a request: the provider's 部门审核人 approves or refuses (refusal needs reasons).</summary>
@@ -33,6 +36,21 @@ public static partial class BuiltInProfiles
     private static StepRule CatalogueUpdate(int? days, Citation citation) =>
         new("update", "更新政务数据资源目录", StepActor.ProviderDepartment, PortalRoles.DataSpecialist,
             StepActions.Approve, days, TimeoutAction.RemindOnly, citation);
+
+    /// <summary>
+    /// After a refusal the requesting department either asks the data authority to coordinate (→ "coordination") or
+    /// accepts the refusal (hubei Art. 20 ¶4, shuangpai Art. 24 ¶2, foshan Art. 26 ¶3: "可以提请…协调").
+    /// </summary>
+    private static StepRule CoordinationRequest(Citation citation) =>
+        new("coordination-request", "申请部门决定是否申请协调", StepActor.RequesterDepartment, PortalRoles.DataSpecialist,
+            StepActions.Choose, null, TimeoutAction.RemindOnly, citation)
+        {
+            Branches = [new("ask", "申请协调", "coordination"), new("accept", "接受不予共享结果", FlowRoute.Rejected)],
+        };
+
+    /// <summary>The data authority coordinates; its approval grants the share, its refusal ends the flow rejected.</summary>
+    private static StepRule Coordination(string name, Citation citation) =>
+        AuthorityStep("coordination", name, null, citation, StepActions.Approve | StepActions.Reject);
 
     /// <summary>Something the data authority's 主管部门审核人 does (a decision, a filing, telling a citizen).</summary>
     private static StepRule AuthorityStep(string key, string name, int? days, Citation citation,
