@@ -29,8 +29,7 @@ public sealed partial class InboxService
         var instance = task.Instance!;
         if (task.Kind == FlowTaskKind.Revision)
             return (instance.SubmittedByUserId == actor.UserId ? [ResubmitOption] : [], null);
-        // A party without an account asked through staff: the one who registered it is no party to it.
-        if (instance.RequesterParty is null && instance.SubmittedByUserId == actor.UserId) return ([], null);
+        if (engine.DecidesOwnSubject(task)) return ([], null);
         if (task.Kind == FlowTaskKind.ExtensionConsent) return ([GrantOption, RefuseOption], null);
 
         var flow = engine.RuleOf(instance);

@@ -105,7 +105,8 @@ public sealed class FlowReader(FlowRuntime runtime)
     private FlowTaskView View(FlowInstance i, FlowTask t)
     {
         var mine = t.Status == FlowTaskStatus.Open && runtime.IsAssignee(t);
-        var own = i.RequesterParty is null && i.SubmittedByUserId == runtime.Actor.UserId && t.Kind != FlowTaskKind.Revision;
+        t.Instance ??= i;
+        var own = runtime.DecidesOwnSubject(t);
         return new(t.Id, t.Version, t.Kind, t.StepKey, t.StepName, t.Status, t.AssigneeDepartmentId, t.AssigneeRole, t.AssigneeUserId,
             t.ReceivedAt, t.DeadlineDays, t.ExtensionDays, t.DueDate, t.DueAt, t.Provisional, t.RuleText, t.Escalated, t.Decision,
             t.BranchKey, mine, mine && !own);

@@ -22,7 +22,7 @@ public sealed class FlowRouter(FlowRuntime runtime, FlowDeadlines deadlines, Flo
         {
             var assignee = await assignees.ResolveAsync(db, instance, who, departmentOverride, ct);
             assignee = await assignees.SomeoneCanActAsync(db, instance, assignee, step.Name, ct);
-            var task = NewTask(instance, FlowTaskKind.Step, step.Key, step.Name, assignee, step.Days, DeadlineText.For(step), step.OnTimeout);
+            var task = NewTask(instance, FlowTaskKind.Step, step.Key, step.Name, assignee, step.Days, DeadlineText.For(runtime.RuleOf(instance), step), step.OnTimeout);
             task.CountsFrom = step.Days is null ? null : FlowDeadlines.CountsFrom(instance, step, task.ReceivedAt);
             deadlines.SetDeadline(task);
             db.FlowTasks.Add(task);

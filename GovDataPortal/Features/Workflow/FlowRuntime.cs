@@ -49,6 +49,18 @@ public sealed class FlowRuntime(
             ? task.AssigneeUserId == actor.UserId
             : task.AssigneeDepartmentId == actor.DepartmentId && task.AssigneeRole is not null && actor.IsInRole(task.AssigneeRole);
 
+    /// <summary>
+    /// Whether acting on <paramref name="task"/> would be the submitter deciding on their own subject — refused, except
+    /// for the submitter's own revision and for steps the rules give to the requesting side (e.g. asking for
+    /// coordination after a refusal). A party without an account asked through staff: whoever registered it is no party.
+    /// </summary>
+    public bool DecidesOwnSubject(FlowTask task)
+    {
+        var instance = task.Instance!;
+        if (instance.RequesterParty is not null || instance.SubmittedByUserId != actor.UserId || task.Kind == FlowTaskKind.Revision) return false;
+        return task.Kind != FlowTaskKind.Step || RuleOf(instance).Step(task.StepKey)?.Actor != StepActor.RequesterDepartment;
+    }
+
     public void Close(FlowTask task, string decision, string? comment = null)
     {
         task.Status = FlowTaskStatus.Done;

@@ -105,7 +105,7 @@ public sealed class WorkflowEngine(
     public async Task<FlowTask> DecideAsync(PortalDbContext db, TaskDecision decision, CancellationToken ct)
     {
         var task = await LoadOpenTaskAsync(db, decision, ct);
-        GuardActor(task, decision.Action);
+        GuardActor(task);
         switch (task.Kind)
         {
             case FlowTaskKind.ExtensionConsent when decision.Action == FlowActions.Approve: await extensions.GrantAsync(db, task, decision.Comment, ct); break;
@@ -178,21 +178,21 @@ public sealed class WorkflowEngine(
         return task;
     }
 
-    /// <summary>Only the assignee acts, and never on what they submitted themselves.</summary>
-    private void GuardActor(FlowTask task, string action)
+    /// <summary>Only the assignee acts, and never on what they submitted themselves (<see cref="FlowRuntime.DecidesOwnSubject"/>).</summary>
+    private void GuardActor(FlowTask task)
     {
         runtime.Actor.RequireSignedIn();
         if (!runtime.IsAssignee(task)) throw new AccessDeniedException("该任务不属于您的部门或角色。");
-        // The submitter may resubmit their own returned subject, and nothing else of it.
-        // A party without an account asked through staff: the one who registered it is no party to it.
-        if (task.Instance!.RequesterParty is null && task.Instance.SubmittedByUserId == runtime.Actor.UserId && action != FlowActions.Resubmit)
-            throw new DomainException("不能审批本人提交的事项。");
+        if (runtime.DecidesOwnSubject(task)) throw new DomainException("不能审批本人提交的事项。");
     }
 
     /// <summary>Where the subject's feature answers <paramref name="task"/> on its own page; null where the inbox may.</summary>
     public SubjectAnswering? AnsweringOf(FlowInstance instance, FlowTask task) => runtime.AnsweringOf(instance, task);
 
     public bool IsAssignee(FlowTask task) => runtime.IsAssignee(task);
+
+    /// <inheritdoc cref="FlowRuntime.DecidesOwnSubject"/>
+    public bool DecidesOwnSubject(FlowTask task) => runtime.DecidesOwnSubject(task);
 
     private static void Allow(StepRule step, StepActions action)
     {
