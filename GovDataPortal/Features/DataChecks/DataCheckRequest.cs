@@ -33,7 +33,7 @@ public enum DataCheckAnswer
 /// 数据疑义、错误校核: a user department flags a doubt or an error in a provider's data; the provider verifies and answers
 /// within the active profile's deadline (shuangpai Art. 27, hubei Art. 13, longyan Art. 14, foshan Art. 30).
 /// </summary>
-public class DataCheckRequest : IAudited
+public class DataCheckRequest : IAudited, IAuditNamed
 {
     public long Id { get; set; }
     public int RequesterDepartmentId { get; set; }
@@ -57,6 +57,26 @@ public class DataCheckRequest : IAudited
     public DateTimeOffset? ClosedAt { get; set; }
     public long? FlowInstanceId { get; set; }
     public uint Version { get; set; }
+
+    public static AuditNames AuditNames { get; } = new("数据校核")
+    {
+        { nameof(RequesterDepartmentId), "申请部门编号" },
+        { nameof(RequesterUserId), "申请人编号" },
+        { nameof(ProviderDepartmentId), "提供部门编号" },
+        { nameof(ResourceName), "数据资源名称" },
+        { nameof(RecordIdentifier), "记录标识" },
+        { nameof(Kind), "校核类型", AuditNames.Coded<DataCheckKind>(DataCheckTexts.KindName) },
+        { nameof(Status), "状态", AuditNames.Coded<DataCheckStatus>(DataCheckTexts.StatusName) },
+        { nameof(Description), "问题描述" },
+        { nameof(Answer), "核实结论", AuditNames.Coded<DataCheckAnswer>(DataCheckTexts.AnswerName) },
+        { nameof(Explanation), "答复说明" },
+        { nameof(AnsweredAt), "答复时间" },
+        { nameof(ReopenCount), "重新提出次数" },
+        { nameof(ReopenReason), "重新提出理由" },
+        { nameof(CreatedAt), "提出时间" },
+        { nameof(ClosedAt), "关闭时间" },
+        { nameof(FlowInstanceId), "流程编号" },
+    };
 }
 
 internal sealed class DataCheckRequestConfiguration : IEntityTypeConfiguration<DataCheckRequest>
