@@ -19,7 +19,7 @@ namespace GovDataPortal.Features.DataChecks;
 /// the check stays 待校核 with no answer: the portal never invents a verification result.</item>
 /// </list>
 /// </summary>
-internal sealed class DataCheckSubjectHandler(CurrentActor actor, ILogger<DataCheckSubjectHandler> log) : IFlowSubjectHandler
+internal sealed class DataCheckSubjectHandler(CurrentActor actor, TimeProvider clock, ILogger<DataCheckSubjectHandler> log) : IFlowSubjectHandler
 {
     public string SubjectType => DataCheckTexts.SubjectType;
 
@@ -50,7 +50,7 @@ internal sealed class DataCheckSubjectHandler(CurrentActor actor, ILogger<DataCh
 
         if (outcome == FlowOutcome.Withdrawn)
         {
-            (request.Status, request.ClosedAt) = (DataCheckStatus.Closed, instance.EndedAt);
+            request.CloseOnWithdrawal(instance.EndedAt ?? clock.GetUtcNow());
             return;
         }
         if (actor.IsAuthenticated) throw new DomainException(Refusal(id));
