@@ -11,6 +11,7 @@ using GovDataPortal.Features.Workflow;
 using GovDataPortal.Features.Inbox;
 using GovDataPortal.Features.DataChecks;
 using GovDataPortal.Features.Attachments;
+using GovDataPortal.Features.Home;
 using Microsoft.AspNetCore.Localization;
 using GovDataPortal.Infrastructure.Jobs;
 using GovDataPortal.Infrastructure.Ui;
@@ -19,7 +20,10 @@ using MudBlazor.Services;
 
 namespace GovDataPortal.Infrastructure;
 
-/// <summary>Everything the portal registers and the request pipeline, in one place so tests host exactly the same app.</summary>
+/// <summary>
+/// Everything the portal registers and the request pipeline, in one place so tests host exactly the same app. Each feature
+/// registers its own services (AddX in its folder); this only calls them, with the plumbing.
+/// </summary>
 public static class PortalServices
 {
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration config)
@@ -33,24 +37,16 @@ public static class PortalServices
         services.AddPortalIdentity();
         services.AddWorkflow(config);
         services.AddInbox(config);
+        services.AddAudit();
+        services.AddOrganisation();
+        services.AddAccessTokens(config);
+        services.AddAttachments();
         services.AddDataChecks();
+        services.AddHome();
+        services.AddDemo();
         services.AddPortalJobs(config);
-        services.AddRecurringJob<AuditChainHeadJob>(AuditChainHeadJob.Id, AuditChainHeadJob.Cron, j => j.RunAsync(CancellationToken.None));
-
-        services.AddScoped<AuditLog>();
-        services.AddScoped<AuditQueryService>();
-        services.AddScoped<OrganisationService>();
-        services.AddScoped<UserAdministrationService>();
-        services.AddScoped<AccessTokenService>();
-        AccessTokenOptions.Add(services, config);
-        services.AddScoped<DemoSeeder>();
-        services.AddScoped<SignInService>();
-        services.AddSingleton<LoginThrottle>();
-        services.AddSingleton<RefusalAudit>();
         services.AddApiProtocol();
         services.AddTransportSecurity();
-        services.AddScoped<GovDataPortal.Features.Home.ShellService>();
-        services.AddScoped<GovDataPortal.Features.Home.HomeService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(o =>

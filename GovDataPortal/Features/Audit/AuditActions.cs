@@ -47,30 +47,13 @@ public static class AuditActions
     };
 }
 
-/// <summary>The kinds of object the log names, with the Chinese names the log page and export show.</summary>
+/// <summary>The kinds of object the log names, with the Chinese names each entity gives itself (<see cref="IAuditNamed"/>).</summary>
 public static class AuditEntityTypes
 {
     /// <summary>The stored name: the entity class without a generic arity suffix (IdentityUserRole`1 → IdentityUserRole).</summary>
     public static string KeyOf(Type type) => type.Name.Split('`')[0];
 
-    public static string DisplayName(string? entityType) => entityType switch
-    {
-        null or "" => "",
-        "Department" => "部门",
-        "Region" => "区域",
-        "DataAdministrator" => "数据管理员",
-        "PortalUser" => "用户",
-        "IdentityUserRole" => "用户角色",
-        "PersonalAccessToken" => "访问令牌",
-        "UserSession" => "登录会话",
-        "AuditRecord" => "审计日志",
-        "CalendarDay" => "节假日安排日期",
-        "CalendarYear" => "节假日安排年度",
-        "FlowInstance" => "流程",
-        "FlowTask" => "流程任务",
-        "FlowEvent" => "流程记录",
-        "DataCheckRequest" => "数据校核",
-        "Attachment" => "附件",
-        _ => entityType,
-    };
+    /// <summary>The entity's Chinese name; a type nobody named (or an empty one) as stored.</summary>
+    public static string DisplayName(string? entityType) =>
+        string.IsNullOrEmpty(entityType) ? "" : AuditNameRegistry.Find(entityType)?.Name ?? entityType;
 }

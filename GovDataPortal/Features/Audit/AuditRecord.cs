@@ -14,7 +14,7 @@ public interface IAudited;
 /// <see cref="Hash"/> = SHA-256(previous hash + canonical content). The database refuses UPDATE and DELETE
 /// (trigger in the migration); logs are kept at least six months (龙岩 龙政办〔2020〕91号 Art. 24).
 /// </summary>
-public class AuditRecord
+public class AuditRecord : IAuditNamed
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -48,6 +48,8 @@ public class AuditRecord
             IpAddress ?? "", Action, EntityType ?? "", EntityId ?? "", Summary);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
+
+    public static AuditNames AuditNames { get; } = new("审计日志");
 }
 
 internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>

@@ -13,7 +13,7 @@ public enum CalendarDayKind
 }
 
 /// <summary>A special day of the State Council's yearly holiday notice. Every other Mon–Fri works, Sat–Sun rests.</summary>
-public class CalendarDay : IAudited
+public class CalendarDay : IAudited, IAuditNamed
 {
     public DateOnly Date { get; set; }
     public CalendarDayKind Kind { get; set; }
@@ -21,16 +21,29 @@ public class CalendarDay : IAudited
 
     /// <summary>The year of the notice the day comes from (2022-12-31 belongs to the 2023 notice).</summary>
     public int NoticeYear { get; set; }
+
+    public static AuditNames AuditNames { get; } = new("节假日安排日期")
+    {
+        { nameof(Date), "日期" },
+        { nameof(Kind), "类型", AuditNames.Coded<CalendarDayKind>(CalendarRules.KindText) },
+        { nameof(Name), "名称" },
+        { nameof(NoticeYear), "公告年份" },
+    };
 }
 
 /// <summary>A year's schedule; until published, deadlines in it count weekends only and are marked 暂定.</summary>
-public class CalendarYear : IAudited
+public class CalendarYear : IAudited, IAuditNamed
 {
     public int Year { get; set; }
     public bool IsPublished { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
     public string? Source { get; set; }
     public uint Version { get; set; }
+
+    public static AuditNames AuditNames { get; } = new("节假日安排年度")
+    {
+        { nameof(Year), "年份" }, { nameof(IsPublished), "已发布" }, { nameof(PublishedAt), "发布时间" }, { nameof(Source), "依据" },
+    };
 }
 
 internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>

@@ -27,11 +27,11 @@ public sealed partial class DataCheckService(
     AttachmentService attachments)
 {
     /// <summary>Length limits of the texts (the columns' sizes): pages show them as counters; longer input is refused, never cut.</summary>
-    public const int ResourceNameMaxLength = 200;
-    public const int RecordIdentifierMaxLength = 100;
-    public const int DescriptionMaxLength = 2000;
-    public const int ExplanationMaxLength = 2000;
-    public const int ReasonMaxLength = 1000;
+    public const int ResourceNameMaxLength = DataCheckRequest.ResourceNameMaxLength;
+    public const int RecordIdentifierMaxLength = DataCheckRequest.RecordIdentifierMaxLength;
+    public const int DescriptionMaxLength = DataCheckRequest.DescriptionMaxLength;
+    public const int ExplanationMaxLength = DataCheckRequest.ExplanationMaxLength;
+    public const int ReasonMaxLength = DataCheckRequest.ReasonMaxLength;
 
     /// <summary>The active regulation's data-check flow; a clear refusal where it has none.</summary>
     public FlowRule Flow => engine.Flow(FlowKeys.DataCheck);
@@ -54,7 +54,8 @@ public sealed partial class DataCheckService(
         var file = await StageEvidenceAsync(evidence, errors, ct);
         errors.ThrowIfInvalid();
 
-        var request = NewRequest(input, requester);
+        var request = DataCheckRequest.Submit(requester, actor.UserId!, input.ProviderDepartmentId, input.ResourceName,
+            input.RecordIdentifier, input.Kind, input.Description, clock.GetUtcNow());
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.DataCheckRequests.Add(request);
         await db.SaveChangesAsync(ct); // the flow's subject id and the evidence's owner id are the request's id
@@ -67,14 +68,10 @@ public sealed partial class DataCheckService(
     private async Task<ValidationErrors> ValidateAsync(PortalDbContext db, RaiseDataCheckInput input, int requester, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (input.ProviderDepartmentId is not { } provider) errors.Add(F.ProviderDepartmentId, "请选择数据提供部门。");
-        else if (provider == requester) errors.Add(F.ProviderDepartmentId, "不能对本部门的数据提起校核，请选择数据提供部门。");
-        else if (!await db.Departments.AnyAsync(d => d.Id == provider, ct)) errors.Add(F.ProviderDepartmentId, "数据提供部门不存在。");
-        errors.Require(F.ResourceName, input.ResourceName, "数据资源名称", ResourceNameMaxLength);
-        errors.Optional(F.RecordIdentifier, input.RecordIdentifier, "数据记录标识", RecordIdentifierMaxLength);
-        if (input.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add(F.Kind, "请选择校核类型（疑义或错误）。");
-        errors.Require(F.Description, input.Description, "问题描述", DescriptionMaxLength);
-        return errors;
+        if (input.ProviderDepartmentId is { } provider && provider != requester && !await db.Departments.AnyAsync(d => d.Id == provider, ct))
+            errors.Add(F.ProviderDepartmentId, "数据提供部门不存在。");
+        return DataCheckRequest.Validate(errors, requester, input.ProviderDepartmentId, input.ResourceName, input.RecordIdentifier,
+            input.Kind, input.Description);
     }
 
     private async Task<StagedAttachment?> StageEvidenceAsync(AttachmentUpload? evidence, ValidationErrors errors, CancellationToken ct)
@@ -85,19 +82,6 @@ public sealed partial class DataCheckService(
         return file;
     }
 
-    private DataCheckRequest NewRequest(RaiseDataCheckInput input, int requester) => new()
-    {
-        RequesterDepartmentId = requester,
-        RequesterUserId = actor.UserId!,
-        ProviderDepartmentId = input.ProviderDepartmentId!.Value,
-        ResourceName = InputText.Normalise(input.ResourceName)!,
-        RecordIdentifier = InputText.NullIfBlank(input.RecordIdentifier),
-        Kind = input.Kind!.Value,
-        Description = InputText.Normalise(input.Description)!,
-        Status = DataCheckStatus.Submitted,
-        CreatedAt = clock.GetUtcNow(),
-    };
-
     /// <summary>Starts a round of the flow (a new deadline from now) and links it; the caller's transaction commits.</summary>
     private async Task StartFlowAsync(PortalDbContext db, DataCheckRequest request, string? reopenReason, CancellationToken ct)
     {
@@ -107,7 +91,7 @@ public sealed partial class DataCheckService(
         if (reopenReason is not null && instance.Events.LastOrDefault(e => e.Action == FlowActions.Submit) is { } submitted)
             submitted.Comment = $"重新提起：{reopenReason}";
         await db.SaveChangesAsync(ct);
-        request.FlowInstanceId = instance.Id;
+        request.AttachFlow(instance.Id);
         await db.SaveChangesAsync(ct);
     }
 
@@ -122,16 +106,9 @@ public sealed partial class DataCheckService(
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
         var (request, _) = await LoadForCheckTaskAsync(db, id, taskId, ct);
-        var errors = new ValidationErrors();
-        if (answer is not { } result || !Enum.IsDefined(result)) errors.Add(F.Answer, "请选择校核结果。");
-        errors.Require(F.Explanation, explanation, "校核说明", ExplanationMaxLength);
-        errors.ThrowIfInvalid();
-
-        var text = InputText.Normalise(explanation)!;
-        (request.Answer, request.Explanation, request.AnsweredAt, request.Status) =
-            (answer, text, clock.GetUtcNow(), DataCheckStatus.Answered);
-        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, DataCheckSubjectHandler.ActionOf(answer!.Value),
-            $"{DataCheckTexts.AnswerName(answer!.Value)}：{text}"), ct);
+        request.RecordAnswer(answer, explanation, clock.GetUtcNow());
+        await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, DataCheckSubjectHandler.ActionOf(request.Answer!.Value),
+            $"{DataCheckTexts.AnswerName(request.Answer!.Value)}：{request.Explanation}"), ct);
         await NotifyAnswerAsync(db, request, ct);
         await WorkflowEngine.SaveDecisionAsync(db, ct);
     }
@@ -195,8 +172,7 @@ public sealed partial class DataCheckService(
         await using var db = await factory.CreateDbContextAsync(ct);
         var request = await LoadAsync(db, id, ct);
         RequireRequester(request);
-        if (request.Status != DataCheckStatus.Answered) throw new DomainException("提供部门答复后才能关闭校核。");
-        (request.Status, request.ClosedAt) = (DataCheckStatus.Closed, clock.GetUtcNow());
+        request.Close(clock.GetUtcNow());
         await SaveAsync(db, ct);
     }
 
@@ -210,13 +186,8 @@ public sealed partial class DataCheckService(
         await using var db = await factory.CreateDbContextAsync(ct);
         var request = await LoadAsync(db, id, ct);
         RequireRequester(request);
-        if (request.ReopenCount >= 1) throw new DomainException(DataCheckTexts.ReopenOnceMessage);
-        if (request.Status != DataCheckStatus.Answered) throw new DomainException("提供部门答复后、关闭前才能重新提起。");
-        new ValidationErrors().Require(F.Reason, reason, "重新提起的理由", ReasonMaxLength).ThrowIfInvalid();
+        request.Reopen(reason);
         RequireFlow();
-
-        (request.Status, request.Answer, request.Explanation, request.AnsweredAt) = (DataCheckStatus.Submitted, null, null, null);
-        (request.ReopenCount, request.ReopenReason) = (request.ReopenCount + 1, InputText.Normalise(reason));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {

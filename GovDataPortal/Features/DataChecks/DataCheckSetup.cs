@@ -1,7 +1,6 @@
 using GovDataPortal.Features.Attachments;
 using GovDataPortal.Features.Inbox;
 using GovDataPortal.Features.Workflow;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDataPortal.Features.DataChecks;
 
@@ -12,7 +11,7 @@ public static class DataCheckSetup
     {
         services.AddScoped<DataCheckService>();
         services.AddScoped<IFlowSubjectHandler, DataCheckSubjectHandler>();
-        services.TryAddScoped<AttachmentService>();
+        services.AddAttachments();
         services.AddScoped<IAttachmentAccess, DataCheckAttachmentAccess>();
         services.AddFlowSubjectLink(DataCheckTexts.SubjectType, id => $"data-checks/{id}");
         return services;

@@ -53,7 +53,7 @@ internal sealed class DataCheckSubjectHandler(CurrentActor actor, ILogger<DataCh
 
         if (outcome == FlowOutcome.Withdrawn)
         {
-            (request.Status, request.ClosedAt) = (DataCheckStatus.Closed, end.At);
+            request.CloseOnWithdrawal(end.At);
             return;
         }
         if (actor.IsAuthenticated) throw new DomainException(Refusal(id));

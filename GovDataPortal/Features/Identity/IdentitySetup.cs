@@ -79,6 +79,10 @@ public static class IdentitySetup
         services.AddScoped<CircuitHandler, ActorCircuitHandler>();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
+
+        services.AddScoped<SignInService>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddScoped<UserAdministrationService>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Audit;
 using GovDataPortal.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -7,12 +8,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace GovDataPortal.Features.Identity;
 
 /// <summary>A hash a user's password once had (GB/T 22239-2019 8.1.4.1 a: 口令定期更换, so not back to an old one).</summary>
-public class PasswordHistory
+public class PasswordHistory : IAuditNamed
 {
     public long Id { get; set; }
     public string UserId { get; set; } = "";
     public string PasswordHash { get; set; } = "";
     public DateTimeOffset ChangedAt { get; set; }
+
+    public static AuditNames AuditNames { get; } = new("历史密码");
 }
 
 internal sealed class PasswordHistoryConfiguration : IEntityTypeConfiguration<PasswordHistory>

@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Audit;
 using GovDataPortal.Features.Organisation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace GovDataPortal.Features.Identity;
 
 /// <summary>A person who signs in; belongs to exactly one department.</summary>
-public class PortalUser : IdentityUser
+public class PortalUser : IdentityUser, IAuditNamed
 {
     public string DisplayName { get; set; } = "";
     public int DepartmentId { get; set; }
@@ -29,6 +30,25 @@ public class PortalUser : IdentityUser
         mustChange ? "您的密码由管理员设置，请先修改为只有您本人知道的新密码。"
         : (changedAt ?? createdAt).AddDays(maxAgeDays) <= now ? $"您的密码已超过 {maxAgeDays} 天未修改，请先设置新密码。"
         : null;
+
+    public static AuditNames AuditNames { get; } = new("用户")
+    {
+        { nameof(Id), "用户编号" },
+        { nameof(UserName), "用户名" },
+        { nameof(DisplayName), "姓名" },
+        { nameof(DepartmentId), "所属部门编号" },
+        { nameof(Email), "电子邮箱" },
+        { nameof(EmailConfirmed), "邮箱已验证" },
+        { nameof(PhoneNumber), "手机号码" },
+        { nameof(PhoneNumberConfirmed), "手机号码已验证" },
+        { nameof(TwoFactorEnabled), "启用双因素认证" },
+        { nameof(LockoutEnabled), "允许锁定" },
+        { nameof(LockoutEnd), "锁定截止时间" },
+        { nameof(AccessFailedCount), "连续登录失败次数" },
+        { nameof(LastSignInAt), "上次登录时间" },
+        { nameof(PasswordChangedAt), "密码修改时间" },
+        { nameof(MustChangePassword), "须修改密码" },
+    };
 }
 
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>

@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,7 +8,7 @@ namespace GovDataPortal.Features.Identity;
 /// One sign-in, kept on the server: the cookie carries only its id (<see cref="SessionService.SessionClaim"/>), and
 /// every request and every open page is checked against this row, so ending it here ends the session everywhere.
 /// </summary>
-public class UserSession
+public class UserSession : IAuditNamed
 {
     public const int IpAddressMaxLength = 45;
     public const int UserAgentMaxLength = 512;
@@ -27,6 +28,8 @@ public class UserSession
     public string? UserAgent { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public SessionEndReason? EndReason { get; set; }
+
+    public static AuditNames AuditNames { get; } = new("登录会话");
 }
 
 public enum SessionEndReason

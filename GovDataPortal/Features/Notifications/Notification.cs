@@ -1,10 +1,11 @@
+using GovDataPortal.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace GovDataPortal.Features.Notifications;
 
 /// <summary>A message to one user (task assigned, reminder, decision …), shown under the header bell, optionally mailed.</summary>
-public class Notification
+public class Notification : IAuditNamed
 {
     public long Id { get; set; }
     public string UserId { get; set; } = "";
@@ -22,6 +23,8 @@ public class Notification
     public static string? LinkOf(string? link, long? taskId) => link ?? (taskId is { } id ? Workflow.FlowRuntime.InboxLink(id) : null);
     public DateTimeOffset? ReadAt { get; set; }
     public DateTimeOffset? EmailedAt { get; set; }
+
+    public static AuditNames AuditNames { get; } = new("通知");
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

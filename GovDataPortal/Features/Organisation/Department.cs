@@ -15,7 +15,7 @@ public enum DepartmentKind
     PublicServiceEnterprise = 3,
 }
 
-public class Department : IAudited
+public class Department : IAudited, IAuditNamed
 {
     public int Id { get; set; }
     public string Name { get; set; } = "";
@@ -40,13 +40,22 @@ public class Department : IAudited
         DepartmentKind.PublicServiceEnterprise => "公共服务企业",
         _ => kind.ToString(),
     };
+
+    public static AuditNames AuditNames { get; } = new("部门")
+    {
+        { nameof(Name), "部门名称" },
+        { nameof(CreditCode), "统一社会信用代码" },
+        { nameof(RegionId), "所属区域编号" },
+        { nameof(Kind), "部门类型", AuditNames.Coded<DepartmentKind>(KindName) },
+        { nameof(IsRegionDataAuthority), "本区域数据主管部门" },
+    };
 }
 
 /// <summary>
 /// A registered 数据管理员 of a department, with a contact phone
 /// (龙岩 龙政办〔2020〕91号 Art. 5 and Art. 26: units register their data administrators on the platform).
 /// </summary>
-public class DataAdministrator : IAudited
+public class DataAdministrator : IAudited, IAuditNamed
 {
     public int Id { get; set; }
     public int DepartmentId { get; set; }
@@ -55,6 +64,11 @@ public class DataAdministrator : IAudited
     public PortalUser? User { get; set; }
     public string Phone { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
+
+    public static AuditNames AuditNames { get; } = new("数据管理员")
+    {
+        { nameof(DepartmentId), "部门编号" }, { nameof(UserId), "用户编号" }, { nameof(Phone), "联系电话" }, { nameof(RegisteredAt), "登记时间" },
+    };
 }
 
 internal sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>

@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,7 +12,7 @@ public enum RegionLevel
 }
 
 /// <summary>An administrative region (province &gt; city &gt; county), keyed by its 6-digit 行政区划代码.</summary>
-public class Region : GovDataPortal.Features.Audit.IAudited
+public class Region : IAudited, IAuditNamed
 {
     public int Id { get; set; }
     public string Code { get; set; } = "";
@@ -37,6 +38,14 @@ public class Region : GovDataPortal.Features.Audit.IAudited
         (_, null) => "请选择上级区域。",
         _ when parent.Level != level - 1 => $"上级区域应为{LevelName(level - 1)}级。",
         _ => null,
+    };
+
+    public static AuditNames AuditNames { get; } = new("区域")
+    {
+        { nameof(Code), "行政区划代码" },
+        { nameof(Name), "区域名称" },
+        { nameof(Level), "级别", AuditNames.Coded<RegionLevel>(LevelName) },
+        { nameof(ParentId), "上级区域编号" },
     };
 }
 

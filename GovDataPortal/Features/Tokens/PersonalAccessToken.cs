@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using GovDataPortal.Features.Audit;
 using GovDataPortal.Features.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,7 +10,7 @@ namespace GovDataPortal.Features.Tokens;
 /// <summary>
 /// A personal access token for <c>/api/*</c>. Only the SHA-256 of the secret is stored; the secret is shown once.
 /// </summary>
-public class PersonalAccessToken
+public class PersonalAccessToken : IAuditNamed
 {
     public const string SecretPrefix = "gdp_";
 
@@ -35,6 +36,18 @@ public class PersonalAccessToken
         SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public static AuditNames AuditNames { get; } = new("访问令牌")
+    {
+        { nameof(Id), "令牌编号" },
+        { nameof(UserId), "用户编号" },
+        { nameof(Name), "令牌名称" },
+        { nameof(DisplayPrefix), "令牌前缀" },
+        { nameof(CreatedAt), "签发时间" },
+        { nameof(ExpiresAt), "到期时间" },
+        { nameof(RevokedAt), "撤销时间" },
+        { nameof(LastUsedAt), "最近使用时间" },
+    };
 }
 
 internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguration<PersonalAccessToken>

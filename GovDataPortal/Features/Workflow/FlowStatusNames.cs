@@ -13,6 +13,14 @@ public static class FlowStatusNames
         _ => status.ToString(),
     };
 
+    public static string Of(FlowTaskKind kind) => kind switch
+    {
+        FlowTaskKind.Step => "办理环节",
+        FlowTaskKind.Revision => "退回修改",
+        FlowTaskKind.ExtensionConsent => "延期审批",
+        _ => kind.ToString(),
+    };
+
     public static string Of(FlowOutcome outcome) => outcome switch
     {
         FlowOutcome.Approved => "已办结",

@@ -1,0 +1,6 @@
+namespace GovDataPortal.Features.Demo;
+
+public static class DemoSetup
+{
+    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddScoped<DemoSeeder>();
+}
