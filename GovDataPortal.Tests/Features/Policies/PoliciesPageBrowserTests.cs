@@ -18,6 +18,11 @@ public class PoliciesPageBrowserTests(BrowserFixture web) : IClassFixture<Browse
         await Assertions.Expect(page.Locator("#policies-active")).ToContainTextAsync("双政办发〔2022〕8号");
         var check = page.Locator("#policy-rules-grid tbody tr", new() { Has = page.Locator("[data-flow='data-check']") });
         await Assertions.Expect(check.Locator(".policy-extension")).ToHaveTextAsync("最多15个工作日，须领导同意并告知申请方");
+        // The first flow's diagram is open and drawn by the portal itself (inline SVG, no script).
+        var firstDiagram = page.Locator("#policies-diagrams figure.gdp-flow").First;
+        await Assertions.Expect(firstDiagram.Locator("svg[role='img']")).ToBeVisibleAsync();
+        await Assertions.Expect(firstDiagram.Locator("g.flow-node-step").First).ToBeVisibleAsync();
+        await Assertions.Expect(firstDiagram.Locator("g.flow-node-approved")).ToContainTextAsync("办结（同意）");
         await BrowserFixture.ScreenshotAsync(page, "policies-local");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "五地对比" }).ClickAsync();
@@ -27,6 +32,10 @@ public class PoliciesPageBrowserTests(BrowserFixture web) : IClassFixture<Browse
             .Locator("[data-jurisdiction='hubei']");
         await Assertions.Expect(hubeiShare).ToContainTextAsync("10个工作日，逾期视为同意");
         await Assertions.Expect(hubeiShare).ToContainTextAsync("第二十条");
+        await Organisation.MudJourney.ChooseAsync(page, "policies-compare-flow", "公民、法人异议处理");
+        var compared = page.Locator("#policies-compare-diagrams .gdp-flow-compare");
+        await Assertions.Expect(compared).ToHaveCountAsync(5);
+        await Assertions.Expect(compared.Locator("figure[data-flow='data-subject-objection'] svg").First).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await BrowserFixture.ScreenshotAsync(page, "policies-comparison");
     }

@@ -81,6 +81,20 @@ public class PoliciesPageTests : PortalComponentTest
     }
 
     [Fact]
+    public void The_local_tab_draws_each_flow_of_the_active_profile_and_the_comparison_tab_the_five()
+    {
+        var cut = RenderPage("hubei");
+
+        Assert.Equal(BuiltInProfiles.Get(Jurisdiction.Hubei).Flows.Select(f => f.Key),
+            cut.FindAll("#policies-diagrams .gdp-flow-panel").Select(p => p.GetAttribute("data-flow")));
+        Assert.Empty(cut.FindAll("#policies-compare-diagrams"));
+
+        cut.FindAll(".mud-tab").Single(t => t.TextContent.Trim() == "五地对比").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("#policies-compare-diagrams .gdp-flow-compare").Count), Wait);
+    }
+
+    [Fact]
     public void The_shuangpai_table_shows_the_extension_rule()
     {
         var cut = Render<PolicyRulesTable>(p => p.Add(x => x.Rows, PolicyRulesView.Rows(BuiltInProfiles.Get(Jurisdiction.Shuangpai))));
