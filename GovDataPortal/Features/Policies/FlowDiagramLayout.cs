@@ -120,22 +120,14 @@ public sealed class FlowDiagramLayout
     /// <summary>"提供部门·部门审核人", or every actor of a step with several: "会签：提供部门·部门审核人、数据主管部门·主管部门审核人".</summary>
     public static string HandlerLine(StepRule step)
     {
-        if (step.Also.Count == 0) return Participant(step.Participants.First());
-        var all = string.Join("、", step.Participants.Select(Participant));
+        if (step.Also.Count == 0) return PolicyTexts.Participant(step.Participants.First());
+        var all = string.Join("、", step.Participants.Select(PolicyTexts.Participant));
         return step.Consensus switch
         {
             Consensus.All => "会签：" + all,
             Consensus.Any => "或签：" + all,
             _ => all,
         };
-    }
-
-    private static string Participant(StepParticipant p)
-    {
-        var actor = PolicyTexts.Actor(p.Actor);
-        // Until PolicyTexts names every actor: never show an enum name to a user.
-        if (actor == p.Actor.ToString()) actor = p.Actor == StepActor.HigherDataAuthority ? "上级数据主管部门" : "办理人";
-        return string.IsNullOrEmpty(p.Role) ? actor : $"{actor}·{PortalRoles.DisplayName(p.Role)}";
     }
 
     /// <summary>The name of a route's end.</summary>

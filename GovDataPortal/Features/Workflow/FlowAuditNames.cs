@@ -92,3 +92,14 @@ internal sealed class FlowPartyNoticeAuditNames : IAuditNamed
         { nameof(FlowPartyNotice.RecordedAt), "记录时间" },
     };
 }
+
+internal sealed class FlowPartyAuditNames : IAuditNamed
+{
+    public static AuditNames AuditNames { get; } = new("申请人（无账号）", typeof(FlowParty))
+    {
+        { nameof(FlowParty.Kind), "申请人类型", AuditNames.Coded<FlowPartyKind>(k => k == FlowPartyKind.Person ? "公民" : "法人或其他组织") },
+        { nameof(FlowParty.IdentityNumber), "证件号码" },
+        { nameof(FlowParty.Email), "电子邮箱" },
+        { nameof(FlowParty.Address), "地址" },
+    };
+}
