@@ -135,4 +135,21 @@ public class RoleCoverageTests(PortalFixture portal) : IClassFixture<PortalFixtu
         Assert.DoesNotContain(PortalRoles.Leadership, missing[centre]);
         Assert.Equal(["数据专管员", "部门审核人", "主管部门审核人", "领导"], missing[provincial].Select(PortalRoles.DisplayName));
     }
+
+    [Theory]
+    [InlineData(Jurisdiction.Shuangpai)]
+    [InlineData(Jurisdiction.Changsha)]
+    [InlineData(Jurisdiction.Hubei)]
+    [InlineData(Jurisdiction.Longyan)]
+    [InlineData(Jurisdiction.Foshan)]
+    public async Task Every_demo_department_has_every_role_each_regulations_flows_need_of_it(Jurisdiction jurisdiction)
+    {
+        await using var db = await portal.DbAsync();
+        var demo = await db.Departments.Where(d => d.Region!.Code == DemoSeeder.CountyCode).ToDictionaryAsync(d => d.Id, d => d.Name);
+
+        var missing = await RoleCoverage.MissingRolesAsync(db, BuiltInProfiles.Get(jurisdiction), [.. demo.Keys], default);
+
+        Assert.Equal(demo.Count, missing.Count);
+        Assert.Empty(missing.Where(m => m.Value.Count > 0).Select(m => $"{demo[m.Key]}：{RoleCoverage.Describe(m.Value)}"));
+    }
 }
