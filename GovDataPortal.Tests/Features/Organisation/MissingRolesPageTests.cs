@@ -5,7 +5,6 @@ using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Organisation;
 using GovDataPortal.Tests.Components;
 using GovDataPortal.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovDataPortal.Tests.Features.Organisation;
@@ -23,14 +22,7 @@ public class MissingRolesPageTests(PortalFixture portal) : PortalComponentTest, 
     private async Task<(int Id, string Name)> LackingDepartmentAsync()
     {
         var id = await portal.CreateDepartmentAsAdminAsync(await portal.NewDepartmentInputAsync(Stem));
-        await using var scope = portal.AnonymousScope();
-        var users = scope.Get<UserManager<PortalUser>>();
-        var user = new PortalUser
-        {
-            UserName = "mr" + Guid.NewGuid().ToString("N")[..10], DisplayName = "测试专管员", DepartmentId = id, CreatedAt = portal.Clock.GetUtcNow(),
-        };
-        Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, PortalRoles.DataSpecialist)).Succeeded);
+        await portal.AddRoleHolderAsync(id, PortalRoles.DataSpecialist);
         await using var db = await portal.DbAsync();
         return (id, db.Departments.Single(d => d.Id == id).Name);
     }

@@ -4,7 +4,6 @@ using GovDataPortal.Features.Organisation;
 using GovDataPortal.Features.Policies;
 using GovDataPortal.Infrastructure;
 using GovDataPortal.Tests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovDataPortal.Tests.Features.Organisation;
@@ -29,19 +28,7 @@ public class RoleCoverageTests(PortalFixture portal) : IClassFixture<PortalFixtu
         return department.Id;
     }
 
-    private async Task<PortalUser> NewUserAsync(int departmentId, string role)
-    {
-        await using var scope = portal.AnonymousScope();
-        var users = scope.Get<UserManager<PortalUser>>();
-        var user = new PortalUser
-        {
-            UserName = "rc" + Guid.NewGuid().ToString("N")[..10], DisplayName = "测试用户", DepartmentId = departmentId,
-            CreatedAt = portal.Clock.GetUtcNow(),
-        };
-        Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
-        return user;
-    }
+    private Task<PortalUser> NewUserAsync(int departmentId, string role) => portal.AddRoleHolderAsync(departmentId, role);
 
     private async Task SetLockoutEndAsync(string userId, DateTimeOffset? end)
     {
