@@ -49,7 +49,9 @@ public static class OperatorCommands
         }
         await using var scope = app.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-        Console.WriteLine(result.Created ? "演示数据已写入。" : "演示数据已存在，未重复写入。");
+        Console.WriteLine(result.Created ? "演示数据已写入。"
+            : result.AccountsAdded > 0 ? $"演示数据已存在，未重复写入；补充了 {result.AccountsAdded} 个新增的演示账户。"
+            : "演示数据已存在，未重复写入。");
         Console.WriteLine(DemoAccounts.Describe());
         return 0;
     }

@@ -1,5 +1,6 @@
 using GovDataPortal.Features.DataChecks;
 using GovDataPortal.Features.Demo;
+using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Organisation;
 using GovDataPortal.Infrastructure;
 using GovDataPortal.Tests.Support;
@@ -14,7 +15,10 @@ namespace GovDataPortal.Tests.Features.DataChecks;
 /// </summary>
 public class DataCheckSupervisionTests(DataCheckFixture portal) : IClassFixture<DataCheckFixture>
 {
-    /// <summary>A neighbouring county with its own data authority and one provider department; returns the provider's name.</summary>
+    /// <summary>
+    /// A neighbouring county with its own data authority and one provider department with a 部门审核人 (a check is
+    /// refused where nobody could answer it); returns the provider's name.
+    /// </summary>
     private async Task<string> OtherCountyProviderAsync()
     {
         await using var db = await portal.DbAsync();
@@ -23,12 +27,14 @@ public class DataCheckSupervisionTests(DataCheckFixture portal) : IClassFixture<
         var city = await db.Regions.SingleAsync(r => r.Code == "431100");
         var county = db.Regions.Add(new Region { Code = "431122", Name = "东安县", Level = RegionLevel.County, ParentId = city.Id }).Entity;
         await db.SaveChangesAsync();
+        var provider = new Department { Name = name, CreditCode = "11431122MB0000002B", RegionId = county.Id,
+            Kind = DepartmentKind.GovernmentDepartment, CreatedAt = portal.Clock.GetUtcNow() };
         db.Departments.AddRange(
             new Department { Name = "东安县数据局", CreditCode = "11431122MB0000001A", RegionId = county.Id, Kind = DepartmentKind.DataAuthority,
                 IsRegionDataAuthority = true, CreatedAt = portal.Clock.GetUtcNow() },
-            new Department { Name = name, CreditCode = "11431122MB0000002B", RegionId = county.Id, Kind = DepartmentKind.GovernmentDepartment,
-                CreatedAt = portal.Clock.GetUtcNow() });
+            provider);
         await db.SaveChangesAsync();
+        await portal.AddRoleHolderAsync(provider.Id, PortalRoles.DepartmentApprover);
         return name;
     }
 

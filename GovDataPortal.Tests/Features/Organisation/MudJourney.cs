@@ -38,7 +38,8 @@ internal static partial class MudJourney
         string[] allowed = ["API", "api", "Authorization", "Bearer", "GB", "PostgreSQL", "xlsx", "CSV", "journey",
             // The 登录会话 list names each session's browser and system as their makers do.
             "Chrome", "Edge", "Firefox", "Safari", "Windows", "Linux", "Android", "macOS", "iOS",
-            .. DemoAccounts.All.Select(a => a.UserName)];
+            // A user name such as minzheng.ld reads as two words here.
+            .. DemoAccounts.All.SelectMany(a => a.UserName.Split('.'))];
         return EnglishWord().Matches(text).Select(m => m.Value).Where(w => !allowed.Contains(w)).Distinct().ToArray();
     }
 

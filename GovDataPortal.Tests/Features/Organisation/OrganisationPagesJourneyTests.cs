@@ -51,7 +51,7 @@ public class OrganisationPagesJourneyTests(BrowserFixture web) : IClassFixture<B
         await Assertions.Expect(grid.Locator("a.gdp-department-link")).ToHaveTextAsync(DemoAccounts.Police);
         await LookAsync(page, "departments-zhangwei");
 
-        await page.ClickAsync(".gdp-filter-check");
+        await page.ClickAsync(".gdp-filter-without-administrator");
 
         await Assertions.Expect(grid).Not.ToContainTextAsync(DemoAccounts.Police);
         await Assertions.Expect(grid.Locator(".gdp-unregistered").First).ToHaveTextAsync("未登记");

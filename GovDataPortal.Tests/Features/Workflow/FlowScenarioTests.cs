@@ -20,7 +20,7 @@ public class ShuangpaiScenarioTests(ShuangpaiWalkFixture portal) : FlowWalkTests
     [Fact]
     public async Task An_objection_the_centre_keeps_is_marked_in_1_decided_in_5_from_receipt_and_the_objector_is_told_on_record()
     {
-        var flow = portal.Profile.Flow(FlowKeys.DataSubjectObjection)!;
+        var flow = Portal.Profile.Flow(FlowKeys.DataSubjectObjection)!;
         var walk = await StartAsync(flow);
         Assert.Equal(March(3), (await walk.OpenStepTasksAsync()).Single().DueDate); // mark: 1 day from receipt
         await walk.DecideAsync(new("mark", "approve", null, "scope"));
@@ -34,12 +34,12 @@ public class ShuangpaiScenarioTests(ShuangpaiWalkFixture portal) : FlowWalkTests
         var notify = (await walk.OpenStepTasksAsync()).Single();
         var refused = await Assert.ThrowsAsync<DomainException>(() => walk.ActAsync(notify, FlowActions.Approve));
         Assert.Contains("告知方式", refused.Message);
-        var toldAt = portal.Clock.GetUtcNow().AddHours(-1);
+        var toldAt = Portal.Clock.GetUtcNow().AddHours(-1);
         await walk.ActAsync(notify, FlowActions.Approve, notice: new PartyNotice(NoticeMethod.Post, toldAt, "已邮寄不予更正决定书。"));
 
         var instance = await walk.InstanceAsync();
         Assert.Equal(FlowOutcome.Approved, instance.Outcome);
-        await using var db = await portal.DbAsync();
+        await using var db = await Portal.DbAsync();
         var told = await db.FlowPartyNotices.SingleAsync(n => n.InstanceId == walk.InstanceId);
         Assert.Equal((NoticeMethod.Post, toldAt, "已邮寄不予更正决定书。"), (told.Method, told.NotifiedAt, told.Content));
         Assert.Contains(instance.Events, e => e.Action == FlowActions.Notified && e.Comment!.StartsWith("邮寄告知", StringComparison.Ordinal));
@@ -49,12 +49,12 @@ public class ShuangpaiScenarioTests(ShuangpaiWalkFixture portal) : FlowWalkTests
     [Fact]
     public async Task An_objection_forwarded_on_day_2_gives_the_department_5_days_from_its_own_receipt()
     {
-        var flow = portal.Profile.Flow(FlowKeys.DataSubjectObjection)!;
+        var flow = Portal.Profile.Flow(FlowKeys.DataSubjectObjection)!;
         var walk = await StartAsync(flow);
         await walk.DecideAsync(new("mark", "approve", null, "scope"));      // 3 March
         await walk.DecideAsync(new("scope", "branch", "department", "department-decision")); // 4 March: forwarded
         var task = (await walk.OpenStepTasksAsync()).Single();
-        await using var db = await portal.DbAsync();
+        await using var db = await Portal.DbAsync();
         Assert.Equal(await db.Departments.Where(d => d.Name == DemoAccounts.Market).Select(d => d.Id).SingleAsync(), task.AssigneeDepartmentId);
         Assert.Equal(March(11), task.DueDate); // received 4 March + 5 working days
         Assert.Contains(FlowWalkFixture.HeardBy(walk.SubjectId), l => l == "decided:scope:Choose:department");
@@ -63,11 +63,11 @@ public class ShuangpaiScenarioTests(ShuangpaiWalkFixture portal) : FlowWalkTests
     [Fact]
     public async Task The_forwarding_limit_of_2_days_is_an_enforced_deadline_that_reminds_when_missed()
     {
-        var walk = await StartAsync(portal.Profile.Flow(FlowKeys.DataSubjectObjection)!);
+        var walk = await StartAsync(Portal.Profile.Flow(FlowKeys.DataSubjectObjection)!);
         await walk.DecideAsync(new("mark", "approve", null, "scope"));
         var scope = (await walk.OpenStepTasksAsync()).Single();
         Assert.Equal(March(4), scope.DueDate);
-        portal.Clock.Set(scope.DueAt!.Value.AddMinutes(1));
+        Portal.Clock.Set(scope.DueAt!.Value.AddMinutes(1));
         await walk.SweepAsync();
         Assert.Contains((await walk.InstanceAsync()).Events, e => e.Action == FlowActions.Remind && e.TaskId == scope.Id);
     }
@@ -75,7 +75,7 @@ public class ShuangpaiScenarioTests(ShuangpaiWalkFixture portal) : FlowWalkTests
     [Fact]
     public async Task A_conditional_share_waits_for_both_opinions_then_goes_to_the_city_authority()
     {
-        var walk = await StartAsync(portal.Profile.Flow(FlowKeys.ConditionalShare)!);
+        var walk = await StartAsync(Portal.Profile.Flow(FlowKeys.ConditionalShare)!);
         var opinions = await walk.OpenStepTasksAsync();
         Assert.Equal(2, opinions.Count);
         Assert.All(opinions, t => Assert.Equal(March(16), t.DueDate)); // 10 working days
@@ -84,7 +84,7 @@ public class ShuangpaiScenarioTests(ShuangpaiWalkFixture portal) : FlowWalkTests
         await walk.ActAsync(opinions.Single(t => t.AssigneeRole == PortalRoles.AuthorityReviewer), FlowActions.Approve);
 
         var decision = (await walk.OpenStepTasksAsync()).Single();
-        await using var db = await portal.DbAsync();
+        await using var db = await Portal.DbAsync();
         Assert.Equal("永州市大数据局", await db.Departments.Where(d => d.Id == decision.AssigneeDepartmentId).Select(d => d.Name).SingleAsync());
         Assert.Contains(FlowWalkFixture.HeardBy(walk.SubjectId), l => l == "decided:opinions:Reject:");
     }
@@ -92,7 +92,7 @@ public class ShuangpaiScenarioTests(ShuangpaiWalkFixture portal) : FlowWalkTests
     [Fact]
     public async Task A_catalogue_update_is_due_15_working_days_from_the_law_change_across_the_spring_festival()
     {
-        var walk = await StartAsync(portal.Profile.Flow(FlowKeys.CatalogueUpdate)!, anchor: new DateOnly(2026, 2, 13));
+        var walk = await StartAsync(Portal.Profile.Flow(FlowKeys.CatalogueUpdate)!, anchor: new DateOnly(2026, 2, 13));
         // 14 Feb and 28 Feb are make-up working days; 15–23 Feb the holiday: the 15th working day is 12 March,
         // though the task only arrived on 2 March.
         Assert.Equal(March(12), (await walk.OpenStepTasksAsync()).Single().DueDate);
@@ -101,21 +101,21 @@ public class ShuangpaiScenarioTests(ShuangpaiWalkFixture portal) : FlowWalkTests
     [Fact]
     public async Task A_flow_counted_from_a_given_date_cannot_start_without_it_nor_with_one_in_the_future()
     {
-        var flow = portal.Profile.Flow(FlowKeys.CatalogueUpdate)!;
-        await using var scope = await portal.ScopeAsAsync("admin");
+        var flow = Portal.Profile.Flow(FlowKeys.CatalogueUpdate)!;
+        await using var scope = await Portal.ScopeAsAsync("admin");
         await using var db = await scope.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var engine = scope.Get<WorkflowEngine>();
         var missing = await Assert.ThrowsAsync<DomainException>(() => engine.StartAsync(db, new StartFlow(flow.Key, FlowWalkFixture.Subject, "x1", "无日期", 1, 1), default));
         Assert.Equal($"请填写{flow.GivenDateName}。", missing.Message);
         var future = await Assert.ThrowsAsync<DomainException>(() => engine.StartAsync(db, new StartFlow(flow.Key, FlowWalkFixture.Subject, "x2", "未来日期", 1, 1,
-            AnchorDate: ChinaTime.Today(portal.Clock).AddDays(1)), default));
+            AnchorDate: ChinaTime.Today(Portal.Clock).AddDays(1)), default));
         Assert.Contains("不能晚于今天", future.Message);
     }
 
     [Fact]
     public async Task A_party_without_an_account_is_checked_and_only_where_the_rules_allow_one()
     {
-        await using var scope = await portal.ScopeAsAsync("admin");
+        await using var scope = await Portal.ScopeAsAsync("admin");
         await using var db = await scope.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var engine = scope.Get<WorkflowEngine>();
         var badId = new FlowParty { Kind = FlowPartyKind.Person, Name = "王五", IdentityNumber = "110105194912310021", Phone = "1" };
@@ -134,14 +134,14 @@ public class HubeiScenarioTests(HubeiWalkFixture portal) : FlowWalkTests<HubeiWa
     [Fact]
     public async Task A_share_request_nobody_answers_is_deemed_approved_once_though_two_hosts_sweep_at_once()
     {
-        var walk = await StartAsync(portal.Profile.Flow(FlowKeys.ConditionalShare)!);
+        var walk = await StartAsync(Portal.Profile.Flow(FlowKeys.ConditionalShare)!);
         var reply = (await walk.OpenStepTasksAsync()).Single();
         Assert.Equal(new DateOnly(2026, 3, 16), reply.DueDate);
-        portal.Clock.Set(reply.DueAt!.Value.AddMinutes(1));
+        Portal.Clock.Set(reply.DueAt!.Value.AddMinutes(1));
 
         var fired = await Simultaneously.RunAsync(2, host => Task.FromResult<Func<Task<int>>>(async () =>
         {
-            await using var scope = portal.AnonymousScope();
+            await using var scope = Portal.AnonymousScope();
             return await scope.Get<FlowTimerSweep>().SweepAsync($"host-{host}");
         }));
         Assert.True(fired.Sum() >= 1);
@@ -156,12 +156,12 @@ public class HubeiScenarioTests(HubeiWalkFixture portal) : FlowWalkTests<HubeiWa
     [Fact]
     public async Task After_a_refusal_the_requester_may_ask_the_authority_to_coordinate_and_the_refusal_reasons_reach_the_subject()
     {
-        var flow = portal.Profile.Flow(FlowKeys.ConditionalShare)!;
+        var flow = Portal.Profile.Flow(FlowKeys.ConditionalShare)!;
         Assert.Equal("coordination", flow.Coordination!.StepKey);
         var walk = await StartAsync(flow);
         await walk.DecideAsync(new("reply", "reject", null, "coordination-request"));
         var ask = (await walk.OpenStepTasksAsync()).Single();
-        await using (var db = await portal.DbAsync())
+        await using (var db = await Portal.DbAsync())
             Assert.Equal(await db.Users.Where(u => u.UserName == "zhangwei").Select(u => u.DepartmentId).SingleAsync(), ask.AssigneeDepartmentId);
         await walk.DecideAsync(new("coordination-request", "branch", "ask", "coordination"));
         await walk.DecideAsync(new("coordination", "approve", null, FlowRoute.Approved));
@@ -178,7 +178,7 @@ public class HubeiScenarioTests(HubeiWalkFixture portal) : FlowWalkTests<HubeiWa
     [Fact]
     public async Task An_open_data_objection_reaches_its_subject_with_the_suspension_on_receipt()
     {
-        var walk = await StartAsync(portal.Profile.Flow(FlowKeys.DataSubjectObjection)!);
+        var walk = await StartAsync(Portal.Profile.Flow(FlowKeys.DataSubjectObjection)!);
         Assert.Equal($"started:{ReceiptEffectKind.SuspendOpening}", FlowWalkFixture.HeardBy(walk.SubjectId)[0]);
     }
 }

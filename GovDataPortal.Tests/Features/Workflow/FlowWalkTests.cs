@@ -20,6 +20,8 @@ public sealed record Choice(string StepKey, string Kind, string? Branch, string 
 /// </summary>
 public abstract class FlowWalkTests<TFixture>(TFixture portal) where TFixture : FlowWalkFixture
 {
+    protected TFixture Portal => portal;
+
     public static TheoryData<string> FlowsOf(Jurisdiction j) => [.. BuiltInProfiles.Get(j).Flows.Select(f => f.Key)];
 
     /// <summary>Every route sequence from the first step to an end (the model forbids route cycles, so this terminates).</summary>

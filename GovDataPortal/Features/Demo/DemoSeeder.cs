@@ -20,7 +20,8 @@ public sealed class DemoSeeder(
 {
     public const string CountyCode = "431123";
 
-    public sealed record Result(bool Created);
+    /// <summary><paramref name="AccountsAdded"/>: demo accounts added to demo data seeded before they existed.</summary>
+    public sealed record Result(bool Created, int AccountsAdded = 0);
 
     private static readonly (string Name, DepartmentKind Kind)[] Departments =
     [
@@ -57,7 +58,12 @@ public sealed class DemoSeeder(
     {
         actor.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "seed-demo")], "system")), "127.0.0.1");
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (await db.Regions.AnyAsync(r => r.Code == CountyCode, ct)) return new(false);
+        if (await db.Regions.AnyAsync(r => r.Code == CountyCode, ct))
+        {
+            // Seeded by an older version: add the accounts that came since (each flow role in each department), no more.
+            var existing = await db.Departments.Where(d => d.Region!.Code == CountyCode).ToDictionaryAsync(d => d.Name, ct);
+            return new(false, await SeedUsersAsync(existing, ct));
+        }
 
         var county = await SeedRegionsAsync(db, ct);
         var byName = await SeedDepartmentsAsync(db, county, ct);
@@ -113,14 +119,17 @@ public sealed class DemoSeeder(
         return check switch { 10 => 'X', 11 => '0', _ => (char)('0' + check) };
     }
 
-    private async Task SeedUsersAsync(Dictionary<string, Department> departments, CancellationToken ct)
+    /// <summary>Creates the demo accounts that do not exist yet (of departments that do); returns how many.</summary>
+    private async Task<int> SeedUsersAsync(Dictionary<string, Department> departments, CancellationToken ct)
     {
         // UserManager holds a DbContext: give it a scope of its own, acting as the seeder.
         await using var scope = scopes.CreateActingScope(actor);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var now = clock.GetUtcNow();
-        foreach (var a in DemoAccounts.All)
+        var added = new List<DemoAccounts.Account>();
+        foreach (var a in DemoAccounts.All.Where(a => departments.ContainsKey(a.Department)))
         {
+            if (await users.FindByNameAsync(a.UserName) is not null) continue;
             var user = new PortalUser
             {
                 UserName = a.UserName,
@@ -135,16 +144,18 @@ public sealed class DemoSeeder(
             };
             Check(await users.CreateAsync(user, DemoAccounts.Password));
             Check(await users.AddToRoleAsync(user, a.Role));
+            added.Add(a);
         }
 
         await using var db = await factory.CreateDbContextAsync(ct);
         var ids = await db.Users.Where(u => u.PhoneNumber != null).ToDictionaryAsync(u => u.UserName!, ct);
-        foreach (var a in DemoAccounts.All.Where(a => a.Phone is not null))
+        foreach (var a in added.Where(a => a.Phone is not null))
             db.DataAdministrators.Add(new DataAdministrator
             {
                 DepartmentId = departments[a.Department].Id, UserId = ids[a.UserName].Id, Phone = a.Phone!, RegisteredAt = now,
             });
         await db.SaveChangesAsync(ct);
+        return added.Count;
     }
 
     private static void Check(IdentityResult result)

@@ -25,7 +25,7 @@ public static class OrganisationEndpoints
     public static RouteGroupBuilder MapOrganisationEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/departments", ListDepartments).WithName("ListDepartments")
-            .WithSummary("部门名录（可按区域、类型、名称、是否未登记数据管理员筛选）");
+            .WithSummary("部门名录（可按区域、类型、名称、是否未登记数据管理员、是否缺少流程所需角色筛选）");
         api.MapGet("/departments/{id}", GetDepartment).WithName("GetDepartment")
             .WithSummary("部门详情（含数据管理员与用户，仅限本部门）");
         api.MapPost("/departments", CreateDepartment).WithName("CreateDepartment")
@@ -37,8 +37,9 @@ public static class OrganisationEndpoints
 
 
     private static async Task<IReadOnlyList<DepartmentRow>> ListDepartments(OrganisationService organisation,
-        int? regionId, DepartmentKind? kind, string? name, bool? withoutAdministrator, CancellationToken ct) =>
-        await organisation.ListDepartmentsAsync(new DepartmentFilter(regionId, kind, name, withoutAdministrator ?? false), ct);
+        int? regionId, DepartmentKind? kind, string? name, bool? withoutAdministrator, bool? missingRoles, CancellationToken ct) =>
+        await organisation.ListDepartmentsAsync(
+            new DepartmentFilter(regionId, kind, name, withoutAdministrator ?? false, missingRoles ?? false), ct);
 
     private static async Task<IResult> GetDepartment(OrganisationService organisation, int id, CancellationToken ct) =>
         await organisation.GetDepartmentAsync(id, ct) is { } detail

@@ -25,7 +25,8 @@ public sealed record DepartmentFilter(
     int? RegionId = null,
     DepartmentKind? Kind = null,
     string? NameContains = null,
-    bool OnlyWithoutAdministrator = false);
+    bool OnlyWithoutAdministrator = false,
+    bool OnlyMissingRoles = false);
 
 /// <summary>One line of the department directory (public to every signed-in user).</summary>
 public sealed record DepartmentRow(
@@ -39,6 +40,11 @@ public sealed record DepartmentRow(
     int AdministratorCount)
 {
     public string KindName => Department.KindName(Kind);
+
+    /// <summary>Roles the active rules need of this department that nobody here holds (<see cref="RoleCoverage"/>).</summary>
+    public IReadOnlyList<string> MissingRoles { get; init; } = [];
+
+    public string MissingRolesText => RoleCoverage.Describe(MissingRoles);
 }
 
 /// <summary>One page of the directory and how many departments match the filter in all.</summary>
@@ -59,6 +65,11 @@ public sealed record DepartmentDetail(
     IReadOnlyList<DepartmentUserRow> Users)
 {
     public string KindName => Department.KindName(Kind);
+
+    /// <summary>Roles the active rules need of this department that nobody here holds (<see cref="RoleCoverage"/>).</summary>
+    public IReadOnlyList<string> MissingRoles { get; init; } = [];
+
+    public string MissingRolesText => RoleCoverage.Describe(MissingRoles);
 }
 
 public sealed record AdministratorRow(int Id, string UserId, string DisplayName, string UserName, string Phone, DateTimeOffset RegisteredAt);

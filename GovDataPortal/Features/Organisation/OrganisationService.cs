@@ -1,4 +1,5 @@
 using GovDataPortal.Features.Identity;
+using GovDataPortal.Features.Policies;
 using GovDataPortal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -11,7 +12,8 @@ namespace GovDataPortal.Features.Organisation;
 /// taken here from <see cref="CurrentActor"/>, so pages and the API cannot drift apart. Entity changes are audited
 /// by the interceptor inside the same transaction.
 /// </summary>
-public sealed partial class OrganisationService(IDbContextFactory<PortalDbContext> factory, CurrentActor actor, TimeProvider clock)
+public sealed partial class OrganisationService(IDbContextFactory<PortalDbContext> factory, CurrentActor actor, TimeProvider clock,
+    PolicyCatalog policies)
 {
     public const string ConflictMessage = "数据已被他人修改，请刷新后重试。";
     public const string DepartmentMissingMessage = "部门不存在或已被删除。";
@@ -28,12 +30,23 @@ public sealed partial class OrganisationService(IDbContextFactory<PortalDbContex
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Filter(db.Departments.AsNoTracking(), filter ?? new DepartmentFilter())
+        filter ??= new DepartmentFilter();
+        var missing = await MissingRolesAsync(db, null, ct);
+        var rows = await Filter(db.Departments.AsNoTracking(), filter, missing)
             .OrderBy(d => d.Region!.Code).ThenByDescending(d => d.IsRegionDataAuthority).ThenBy(d => d.Id)
             .Select(d => new DepartmentRow(d.Id, d.Name, d.CreditCode, d.RegionId, d.Region!.Name, d.Kind,
                 d.IsRegionDataAuthority, d.DataAdministrators.Count))
             .ToListAsync(ct);
+        return WithMissingRoles(rows, missing);
     }
+
+    /// <summary>What each department lacks for the active rules; all departments when the filter needs them, else those of a page.</summary>
+    private Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> MissingRolesAsync(PortalDbContext db,
+        IReadOnlyCollection<int>? departmentIds, CancellationToken ct) =>
+        RoleCoverage.MissingRolesAsync(db, policies.Active, departmentIds, ct);
+
+    private static List<DepartmentRow> WithMissingRoles(IEnumerable<DepartmentRow> rows, IReadOnlyDictionary<int, IReadOnlyList<string>> missing) =>
+        [.. rows.Select(r => r with { MissingRoles = missing.GetValueOrDefault(r.Id) ?? [] })];
 
     /// <summary>Most rows one page of a grid may ask for; a larger request gets this many.</summary>
     public const int MaxPageSize = 100;
@@ -48,14 +61,17 @@ public sealed partial class OrganisationService(IDbContextFactory<PortalDbContex
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = Filter(db.Departments.AsNoTracking(), filter);
+        // The filter needs every department's gaps; otherwise only the page's are read, after it.
+        var allMissing = filter.OnlyMissingRoles ? await MissingRolesAsync(db, null, ct) : null;
+        var query = Filter(db.Departments.AsNoTracking(), filter, allMissing);
         var total = await query.CountAsync(ct);
         var rows = await Sorted(query, sortBy, descending)
             .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize))
             .Select(d => new DepartmentRow(d.Id, d.Name, d.CreditCode, d.RegionId, d.Region!.Name, d.Kind,
                 d.IsRegionDataAuthority, d.DataAdministrators.Count))
             .ToListAsync(ct);
-        return new DepartmentPage(rows, total);
+        var missing = allMissing ?? await MissingRolesAsync(db, [.. rows.Select(r => r.Id)], ct);
+        return new DepartmentPage(WithMissingRoles(rows, missing), total);
     }
 
     private static IQueryable<Department> Sorted(IQueryable<Department> query, string? sortBy, bool descending)
@@ -82,13 +98,20 @@ public sealed partial class OrganisationService(IDbContextFactory<PortalDbContex
     /// </summary>
     public bool CanOpenDepartment(int departmentId) => actor.CanAccessDepartment(departmentId);
 
-    private static IQueryable<Department> Filter(IQueryable<Department> query, DepartmentFilter filter)
+    private static IQueryable<Department> Filter(IQueryable<Department> query, DepartmentFilter filter,
+        IReadOnlyDictionary<int, IReadOnlyList<string>>? missing)
     {
         if (filter.RegionId is { } regionId) query = query.Where(d => d.RegionId == regionId);
         if (filter.Kind is { } kind) query = query.Where(d => d.Kind == kind);
         if (InputText.Term(filter.NameContains) is { } term)
             query = query.Where(d => d.Name.Contains(term));
         if (filter.OnlyWithoutAdministrator) query = query.Where(d => !d.DataAdministrators.Any());
+        if (filter.OnlyMissingRoles && missing is not null)
+        {
+            // Departments are a short list: the gaps are worked out in memory and handed to SQL as ids.
+            var lacking = missing.Where(m => m.Value.Count > 0).Select(m => m.Key).ToList();
+            query = query.Where(d => lacking.Contains(d.Id));
+        }
         return query;
     }
 
@@ -109,7 +132,10 @@ public sealed partial class OrganisationService(IDbContextFactory<PortalDbContex
             .Select(a => new AdministratorRow(a.Id, a.UserId, a.User!.DisplayName, a.User.UserName!, a.Phone, a.RegisteredAt))
             .ToListAsync(ct);
         return new DepartmentDetail(d.Id, d.Name, d.CreditCode, d.RegionId, d.RegionName, d.Kind, d.IsRegionDataAuthority,
-            d.CreatedAt, d.Version, administrators, await UsersOfAsync(db, id, ct));
+            d.CreatedAt, d.Version, administrators, await UsersOfAsync(db, id, ct))
+        {
+            MissingRoles = (await MissingRolesAsync(db, [id], ct)).GetValueOrDefault(id) ?? [],
+        };
     }
 
     private static async Task<IReadOnlyList<DepartmentUserRow>> UsersOfAsync(PortalDbContext db, int departmentId, CancellationToken ct)

@@ -50,7 +50,8 @@ public sealed class FlowAssignees(FlowRuntime runtime)
         CancellationToken ct)
     {
         if (assignee.Role is not { } role || await RoleCoverage.HasHolderAsync(db, assignee.DepartmentId, role, ct)) return assignee;
-        var missing = await RoleCoverage.MissingMessageAsync(db, assignee.DepartmentId, role, ct);
+        var department = await db.Departments.Where(d => d.Id == assignee.DepartmentId).Select(d => d.Name).FirstOrDefaultAsync(ct) ?? "";
+        var missing = RoleCoverage.MissingHolderMessage(department, role);
         if (runtime.Actor.IsAuthenticated) throw new DomainException(missing);
 
         var authority = await DataAuthorityOfAsync(db, instance.ProviderDepartmentId, ct);
