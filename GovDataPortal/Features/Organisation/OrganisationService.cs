@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Policies;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace GovDataPortal.Features.Organisation;
 /// taken here from <see cref="CurrentActor"/>, so pages and the API cannot drift apart. Entity changes are audited
 /// by the interceptor inside the same transaction.
 /// </summary>
-public sealed partial class OrganisationService(IDbContextFactory<PortalDbContext> factory, CurrentActor actor, TimeProvider clock)
+public sealed partial class OrganisationService(IDbContextFactory<PortalDbContext> factory, CurrentActor actor, TimeProvider clock,
+    PolicyCatalog policies)
 {
     public const string ConflictMessage = "数据已被他人修改，请刷新后重试。";
     public const string DepartmentMissingMessage = "部门不存在或已被删除。";
