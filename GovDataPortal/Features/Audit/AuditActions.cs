@@ -71,6 +71,8 @@ public static class AuditEntityTypes
         "FlowEvent" => "流程记录",
         "DataCheckRequest" => "数据校核",
         "Attachment" => "附件",
+        "PolicyProfileVersion" => "政策规则版本",
+        "PolicyProfileSetting" => "政策规则设置",
         _ => entityType,
     };
 }

@@ -11,6 +11,10 @@ public static class PolicySetup
         services.AddOptions<PolicyProfileSet>().ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<PolicyProfileSet>, PolicyProfileValidator>();
         services.AddSingleton<PolicyCatalog>();
+        services.AddSingleton<PolicyProfileStore>();
+        services.AddHostedService<PolicyCatalogRefresher>();
+        services.AddScoped<PolicyProfileAdminService>();
+        services.AddScoped<RegulationLifeService>();
         return services;
     }
 
