@@ -110,6 +110,7 @@ public static class PortalServices
         app.MapAccountEndpoints();
         app.MapAuditExport();
         app.MapAttachmentDownloads();
+        app.MapPolicyDownloads();
 
         var api = app.MapGroup(ApiProtocol.Prefix).RequireAuthorization(PortalPolicies.Api).WithTags("API").RefuseUndefinedEnumValues();
         api.MapMeEndpoints();
