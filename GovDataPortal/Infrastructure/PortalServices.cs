@@ -29,6 +29,7 @@ public static class PortalServices
         services.AddWorkingDayCalendar();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalDatabase(config);
+        services.AddCustomPolicyProfiles();
         services.AddSecurityOptions(config);
         services.AddPortalIdentity();
         services.AddWorkflow(config);

@@ -21,7 +21,8 @@ public static class PolicyProfileJson
         WriteIndented = indented,
         // Chinese stays readable in the file an administrator edits.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Nulls written out: a missing "days" would be a missing constructor argument, and the editor sees every field.
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
@@ -61,7 +62,7 @@ public static class PolicyProfileJson
             var where = e.LineNumber is { } line ? $"第{line + 1}行第{(e.BytePositionInLine ?? 0) + 1}个字节附近" : "文件中";
             var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $"（字段 {e.Path}）";
             throw new PolicyProfileJsonException(
-                $"JSON 格式或内容有误：{where}{path}。请检查括号、引号和逗号，字段名是否拼写正确、是否缺少必填字段，取值是否为允许的值。");
+                $"JSON 格式或内容有误：{where}{path}。请检查括号、引号和逗号，字段名是否拼写正确、是否缺少必填字段，取值是否为允许的值。", e);
         }
     }
 
@@ -79,4 +80,4 @@ public static class PolicyProfileJson
 }
 
 /// <summary>An uploaded profile that is not readable JSON of a profile; the message is Chinese.</summary>
-public sealed class PolicyProfileJsonException(string message) : Exception(message);
+public sealed class PolicyProfileJsonException(string message, Exception? inner = null) : Exception(message, inner);
