@@ -232,6 +232,17 @@ public static partial class AuditFieldNames
             ["ContentType"] = "文件类型", ["Length"] = "文件大小（字节）", ["Content"] = "文件内容", ["UploadedByUserId"] = "上传人编号",
             ["UploadedAt"] = "上传时间",
         },
+        ["PolicyProfileVersion"] = new()
+        {
+            ["Id"] = "版本编号", ["Jurisdiction"] = "地区", ["Version"] = "规则版本", ["Name"] = "名称", ["BasedOnVersion"] = "依据版本",
+            ["BuiltIn"] = "内置规则", ["Json"] = "规则内容（JSON）", ["ContentHash"] = "内容哈希", ["CreatedById"] = "上传人编号",
+            ["CreatedByName"] = "上传人", ["CreatedAt"] = "上传时间",
+        },
+        ["PolicyProfileSetting"] = new()
+        {
+            ["Jurisdiction"] = "地区", ["ActiveVersion"] = "启用的规则版本（空为内置规则）", ["ActivatedByName"] = "启用人",
+            ["ActivatedAt"] = "启用时间", ["ContinuationConfirmedByName"] = "确认继续适用人", ["ContinuationConfirmedAt"] = "确认继续适用时间",
+        },
     };
 
     // Nested keys the portal itself writes in English (a file's fingerprint).

@@ -65,7 +65,7 @@ public sealed class PolicyProfileSetting : IAudited
     public DateTimeOffset? ActivatedAt { get; private set; }
     public string? ContinuationConfirmedByName { get; private set; }
     public DateTimeOffset? ContinuationConfirmedAt { get; private set; }
-    public uint RowVersion { get; private set; }
+    public uint Version { get; private set; }
 
     /// <summary>Puts <paramref name="version"/> in force (null: back to the built-in rules).</summary>
     public void Activate(string? version, string? by, DateTimeOffset now)
@@ -112,6 +112,6 @@ internal sealed class PolicyProfileSettingConfiguration : IEntityTypeConfigurati
         b.Property(s => s.ActiveVersion).HasMaxLength(PolicyProfileVersion.VersionMaxLength);
         b.Property(s => s.ActivatedByName).HasMaxLength(100);
         b.Property(s => s.ContinuationConfirmedByName).HasMaxLength(100);
-        b.Property(s => s.RowVersion).IsRowVersion();
+        b.Property(s => s.Version).IsRowVersion();
     }
 }
