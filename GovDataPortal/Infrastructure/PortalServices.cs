@@ -33,6 +33,7 @@ public static class PortalServices
         services.AddWorkingDayCalendar();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalDatabase(config);
+        services.AddCustomPolicyProfiles();
         services.AddSecurityOptions(config);
         services.AddPortalIdentity();
         services.AddWorkflow(config);
@@ -106,6 +107,7 @@ public static class PortalServices
         app.MapAccountEndpoints();
         app.MapAuditExport();
         app.MapAttachmentDownloads();
+        app.MapPolicyDownloads();
 
         var api = app.MapGroup(ApiProtocol.Prefix).RequireAuthorization(PortalPolicies.Api).WithTags("API").RefuseUndefinedEnumValues();
         api.MapMeEndpoints();

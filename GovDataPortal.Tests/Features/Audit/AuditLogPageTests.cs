@@ -16,6 +16,7 @@ public class AuditLogPageTests(PortalFixture portal) : PortalComponentTest, ICla
     {
         var scope = await portal.ScopeAsAsync(userName);
         Services.AddSingleton(scope.Get<AuditQueryService>());
+        Services.AddSingleton(scope.Get<GovDataPortal.Features.Policies.PolicyCatalog>());
         RenderPopoverProvider();
         return (Render<AuditLogPage>(), scope);
     }
@@ -28,8 +29,8 @@ public class AuditLogPageTests(PortalFixture portal) : PortalComponentTest, ICla
 
         cut.WaitForAssertion(() => Assert.Contains("seed-demo", cut.Find("#audit-grid").TextContent), Wait);
         var retention = cut.Find("#audit-retention").TextContent;
-        Assert.Contains("龙政办〔2020〕91号", retention);
-        Assert.Contains("第二十四条", retention);
+        // A 双牌县 portal: shuangpai sets no log period, so longyan Art. 24 is cited as 参照, not as local law.
+        Assert.Contains("参照《龙岩市政务数据管理办法（试行）》（龙政办〔2020〕91号）第二十四条", retention);
         Assert.Contains("日志保留不少于六个月，本系统审计日志只允许追加", retention);
         var export = cut.Find("#audit-export");
         Assert.Equal("a", export.TagName.ToLowerInvariant());

@@ -1,3 +1,4 @@
+using GovDataPortal.Features.Policies;
 using System.Text.RegularExpressions;
 using GovDataPortal.Features.Demo;
 using GovDataPortal.Features.Identity;
@@ -17,7 +18,7 @@ public partial class IdentityJourneyTests(BrowserFixture web) : IClassFixture<Br
         var page = await web.SignedInPageAsync("security");
         await page.GotoAsync("admin/roles");
         await BrowserFixture.WaitForCircuitAsync(page);
-        await Assertions.Expect(page.Locator("#roles-citation")).ToContainTextAsync(SeparationOfDuties.Citation.ToString());
+        await Assertions.Expect(page.Locator("#roles-citation")).ToContainTextAsync(SeparationOfDuties.Citation(BuiltInProfiles.Get(Jurisdiction.Shuangpai)));
         await LookAsync(page, "roles-security");
         await PickAsync(page, "roles-user", "zhangwei", "张伟（zhangwei");
         var auditorBox = RoleBox(page, PortalRoles.Auditor);
@@ -27,7 +28,7 @@ public partial class IdentityJourneyTests(BrowserFixture web) : IClassFixture<Br
         await page.ClickAsync("#roles-save");
 
         await Assertions.Expect(page.Locator("#roles-refusal")).ToContainTextAsync("审计员不能兼任业务角色");
-        await Assertions.Expect(page.Locator("#roles-refusal")).ToContainTextAsync(SeparationOfDuties.Citation.ToString());
+        await Assertions.Expect(page.Locator("#roles-refusal")).ToContainTextAsync(SeparationOfDuties.Citation(BuiltInProfiles.Get(Jurisdiction.Shuangpai)));
         await Assertions.Expect(auditorBox).Not.ToBeCheckedAsync();
         await Assertions.Expect(RoleBox(page, PortalRoles.DataSpecialist)).ToBeCheckedAsync();
         await LookAsync(page, "roles-refused");

@@ -45,7 +45,7 @@ public class DepartmentDetailPageTests(PortalFixture portal) : PortalComponentTe
         Assert.Empty(page.FindAll(".gdp-refused"));
         Assert.Equal(DemoAccounts.Police, page.Find("h1").TextContent.Trim());
         Assert.Contains("13807461201", page.Find("#administrators-grid").TextContent);
-        Assert.Contains("第五条、第二十六条", page.Find(".gdp-citation").TextContent);
+        Assert.Contains("《双牌县政务大数据管理办法》（双政办发〔2022〕8号）第七条", page.Find(".gdp-citation").TextContent);
         Assert.NotNull(page.Find("#administrator-form"));
         Assert.NotNull(page.Find("#administrator-register"));
         // The phone field shows its limit and is never cut by the browser.

@@ -69,7 +69,8 @@ public class DepartmentsPageTests(PortalFixture portal) : PortalComponentTest, I
         var (page, scope) = await RenderAsAsync("zhangwei");
         await using var _ = scope;
 
-        Assert.Contains("龙政办〔2020〕91号", page.Find("#departments-citation").TextContent);
+        // shuangpai Art. 7 makes each unit's 行政审批股室 responsible for its data: the portal cites its own regulation.
+        Assert.StartsWith("依据《双牌县政务大数据管理办法》（双政办发〔2022〕8号）第七条", page.Find("#departments-citation").TextContent);
         Assert.NotEmpty(page.FindAll(".gdp-unregistered"));
         Assert.All(page.FindAll(".gdp-unregistered"), b => Assert.Equal("未登记", b.TextContent.Trim()));
         Assert.Empty(page.FindAll("#department-create"));

@@ -18,6 +18,9 @@ public class PoliciesPageTests : PortalComponentTest
     private IRenderedComponent<PoliciesPage> RenderPage(string jurisdiction)
     {
         Services.AddSingleton(Catalog(jurisdiction));
+        Services.AddSingleton(new GovDataPortal.Infrastructure.CurrentActor());
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<RegulationLifeService>();
         return Render<PoliciesPage>();
     }
 

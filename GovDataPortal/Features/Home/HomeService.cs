@@ -13,10 +13,7 @@ public sealed record HomeSummary(
     IReadOnlyList<(string Name, string Phone)> DataAdministrators,
     DateTimeOffset? LastSignInAt,
     int DepartmentsInRegion,
-    int DepartmentsWithoutAdministrator)
-{
-    public static Citation AdministratorRule => FoundationCitations.DataAdministratorRegistration;
-}
+    int DepartmentsWithoutAdministrator);
 
 public sealed class HomeService(IDbContextFactory<PortalDbContext> factory, CurrentActor actor)
 {

@@ -15,6 +15,8 @@ public static class PortalPolicies
     public const string ManageOrganisation = nameof(ManageOrganisation);
     public const string AssignRoles = nameof(AssignRoles);
     public const string ReadAudit = nameof(ReadAudit);
+    /// <summary>Download, upload and activate policy profiles; confirm an expired regulation still applies.</summary>
+    public const string ManagePolicies = nameof(ManagePolicies);
     public const string Api = nameof(Api);
 }
 
@@ -73,6 +75,7 @@ public static class IdentitySetup
             .AddPolicy(PortalPolicies.ManageOrganisation, p => p.RequireRole(PortalRoles.SystemAdmin))
             .AddPolicy(PortalPolicies.AssignRoles, p => p.RequireRole(PortalRoles.SecurityAdmin))
             .AddPolicy(PortalPolicies.ReadAudit, p => p.RequireRole(PortalRoles.Auditor))
+            .AddPolicy(PortalPolicies.ManagePolicies, p => p.RequireRole(PortalRoles.SystemAdmin))
             .AddPolicy(PortalPolicies.Api, p => p.AddAuthenticationSchemes(PersonalAccessTokenHandler.Scheme).RequireAuthenticatedUser());
 
         services.AddScoped<CurrentActor>();

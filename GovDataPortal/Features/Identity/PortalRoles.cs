@@ -39,23 +39,25 @@ public static class PortalRoles
 /// <summary>
 /// Checks a proposed role set against the separation of duties: 佛山 佛府办〔2020〕4号 Art. 42 requires different
 /// people for security administration, data operation and audit. So SystemAdmin, SecurityAdmin and Auditor exclude
-/// each other and every business role; 主管部门审核人 only exists in the region's data authority.
+/// each other and every business role; 主管部门审核人 only exists in the region's data authority. Refusals cite the
+/// active profile's article for the duty (<see cref="DutyCitations.SeparationOfDuties"/>: foshan's own, 参照 elsewhere).
 /// </summary>
 public static class SeparationOfDuties
 {
-    public static Citation Citation => FoundationCitations.SeparationOfDuties;
+    /// <summary>The line the roles page and refusals show, from the active profile.</summary>
+    public static string Citation(PolicyProfile active) => active.Duties.SeparationOfDutiesText;
 
-    /// <summary>Returns null when the set is allowed, otherwise a Chinese reason.</summary>
-    public static string? Check(IReadOnlyCollection<string> roles, bool departmentIsDataAuthority)
+    /// <summary>Returns null when the set is allowed, otherwise a Chinese reason citing <paramref name="citation"/>.</summary>
+    public static string? Check(IReadOnlyCollection<string> roles, bool departmentIsDataAuthority, string citation)
     {
         var unknown = roles.FirstOrDefault(r => !PortalRoles.IsKnown(r));
         if (unknown is not null) return $"未知角色“{unknown}”。";
 
         var separated = roles.Where(r => PortalRoles.Separated.Contains(r)).ToList();
         if (separated.Count > 1)
-            return $"{Names(separated)}须由不同人员担任，不能同时授予同一用户（{Citation}）。";
+            return $"{Names(separated)}须由不同人员担任，不能同时授予同一用户（{citation}）。";
         if (separated.Count == 1 && roles.Count > 1)
-            return $"{PortalRoles.DisplayName(separated[0])}不能兼任业务角色（{Names(roles.Except(separated))}）（{Citation}）。";
+            return $"{PortalRoles.DisplayName(separated[0])}不能兼任业务角色（{Names(roles.Except(separated))}）（{citation}）。";
         if (roles.Contains(PortalRoles.AuthorityReviewer) && !departmentIsDataAuthority)
             return "主管部门审核人只能授予本区域数据主管部门的人员。";
         return null;

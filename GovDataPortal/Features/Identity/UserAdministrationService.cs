@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using GovDataPortal.Features.Audit;
 using GovDataPortal.Features.Organisation;
+using GovDataPortal.Features.Policies;
 using GovDataPortal.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,8 @@ public sealed partial class UserAdministrationService(
     IServiceScopeFactory scopes,
     CurrentActor actor,
     AuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock,
+    PolicyCatalog policies)
 {
     public const int UserNameMaxLength = 50;
     public const int DisplayNameMaxLength = 50;
@@ -262,7 +264,8 @@ public sealed partial class UserAdministrationService(
         var user = await db.Users.Include(u => u.Department).FirstOrDefaultAsync(u => u.Id == userId, ct)
             ?? throw new DomainException("用户不存在。");
         var proposed = roles.Distinct(StringComparer.Ordinal).ToList();
-        if (SeparationOfDuties.Check(proposed, departmentIsDataAuthority: user.Department!.IsRegionDataAuthority) is { } refusal)
+        if (SeparationOfDuties.Check(proposed, departmentIsDataAuthority: user.Department!.IsRegionDataAuthority,
+                SeparationOfDuties.Citation(policies.Active)) is { } refusal)
             throw new DomainException(refusal, "Roles");
 
         var current = await db.UserRoles.Where(r => r.UserId == userId).ToListAsync(ct);

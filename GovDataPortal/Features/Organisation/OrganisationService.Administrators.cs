@@ -13,7 +13,8 @@ namespace GovDataPortal.Features.Organisation;
 /// </summary>
 public sealed partial class OrganisationService
 {
-    public static Citation AdministratorRule => FoundationCitations.DataAdministratorRegistration;
+    /// <summary>The active profile's article for the duty (hubei Art. 14, shuangpai Art. 7; 参照 longyan elsewhere).</summary>
+    public string AdministratorRule => policies.Active.Duties.DataAdministratorsText;
 
     /// <summary>For pages: whether to offer register/remove. The same check as the operations themselves.</summary>
     public bool CanManageAdministrators(int departmentId)

@@ -1,5 +1,5 @@
-using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Policies;
+using GovDataPortal.Features.Identity;
 using GovDataPortal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

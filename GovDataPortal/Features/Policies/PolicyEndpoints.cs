@@ -1,3 +1,5 @@
+using GovDataPortal.Features.Identity;
+
 namespace GovDataPortal.Features.Policies;
 
 /// <summary><c>GET /api/policies</c> and <c>GET /api/policies/{key}</c>: the built-in profiles, readable by any token user.</summary>
@@ -59,7 +61,32 @@ public static class PolicyEndpoints
             .Produces<PolicyDetail>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("一地政策规则详情：各流程的步骤、办理人、期限及起算日、去向、逾期处理、延期规则及依据条款");
+        policies.MapGet("/{key}/json", (string key, string? version, PolicyProfileAdminService admin) =>
+                Json(admin, version ?? key))
+            .RequireAuthorization(PortalPolicies.ManagePolicies)
+            .WithName("GetPolicyJson")
+            .Produces<string>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("下载政策规则（JSON，供系统管理员编辑后上传为自定义规则）；可用 version 参数指定已保存的版本");
         return api;
+    }
+
+    /// <summary>The pages' download link (cookie sign-in, 系统管理员 only): <c>GET /policies/json?version=…</c>.</summary>
+    public static IEndpointRouteBuilder MapPolicyDownloads(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(DownloadPath, (string version, PolicyProfileAdminService admin) => Json(admin, version))
+            .RequireAuthorization(PortalPolicies.ManagePolicies).ExcludeFromDescription();
+        return app;
+    }
+
+    public const string DownloadPath = "/policies/json";
+
+    private static IResult Json(PolicyProfileAdminService admin, string versionOrKey)
+    {
+        var json = admin.DownloadJson(versionOrKey);
+        var profile = PolicyProfileJson.Deserialize(json);
+        return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8",
+            PolicyProfileAdminService.FileName(profile));
     }
 
     private static PolicySummary Summary(PolicyCatalog catalog, PolicyProfile p) =>

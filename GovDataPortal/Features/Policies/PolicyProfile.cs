@@ -228,5 +228,11 @@ public sealed record PolicyProfile(Jurisdiction Jurisdiction, IReadOnlyList<Flow
     /// </summary>
     public string Version { get; init; } = "";
 
+    /// <summary>Title, number, issuer, effective date and term of the regulation (shown on 政策规则; drives the expiry banner).</summary>
+    public RegulationInfo Regulation { get; init; } = BuiltInProfiles.RegulationOf(Jurisdiction);
+
+    /// <summary>The articles behind the portal-wide duties (data administrators, log retention, separation of duties).</summary>
+    public DutyCitations Duties { get; init; } = BuiltInProfiles.DutiesOf(Jurisdiction);
+
     public FlowRule? Flow(string key) => Flows.FirstOrDefault(f => f.Key == key);
 }

@@ -14,5 +14,18 @@ public static class PolicySetup
         return services;
     }
 
+    /// <summary>
+    /// Custom profiles and the regulation's life (issue 8 item 6): the database's versions loaded into the catalog at
+    /// start-up and every 30 s, the administrator's service, the expiry banner's service. Needs the database.
+    /// </summary>
+    public static IServiceCollection AddCustomPolicyProfiles(this IServiceCollection services)
+    {
+        services.AddSingleton<PolicyProfileStore>();
+        services.AddHostedService<PolicyCatalogRefresher>();
+        services.AddScoped<PolicyProfileAdminService>();
+        services.AddScoped<RegulationLifeService>();
+        return services;
+    }
+
     public static RouteGroupBuilder MapPolicyEndpoints(this RouteGroupBuilder api) => PolicyEndpoints.Map(api);
 }

@@ -12,8 +12,13 @@ public static partial class BuiltInProfiles
     /// <summary>The portal's reading of "立即" (longyan Art. 14 gives no number); never the seed's words.</summary>
     public const string ImmediatelyReading = "“立即”按1个工作日执行（本系统的解释，非原文）";
 
+    /// <summary>
+    /// Each built-in's <see cref="PolicyProfile.Version"/> names its exact content ("builtin:hubei:" + 12 hex digits of
+    /// its canonical JSON's SHA-256), so an upgrade that changes a built-in yields a new version while flows started
+    /// under the old one keep resolving it (it is stored at start-up, <see cref="PolicyProfileStore"/>).
+    /// </summary>
     public static IReadOnlyList<PolicyProfile> All { get; } =
-        [.. new[] { Changsha(), Shuangpai(), Hubei(), Longyan(), Foshan() }.Select(p => p with { Version = "builtin:" + p.Key })];
+        [.. new[] { Changsha(), Shuangpai(), Hubei(), Longyan(), Foshan() }.Select(p => p with { Version = PolicyProfileJson.VersionOf(p, builtIn: true) })];
 
     /// <summary>What a catalogue update's days count from (changsha Art. 16, shuangpai Art. 19, foshan Art. 17).</summary>
     public const string LawChangeDate = "法律、法规修订或者行政管理职能发生变化之日";
