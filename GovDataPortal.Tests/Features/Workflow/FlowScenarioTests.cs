@@ -5,6 +5,7 @@ using GovDataPortal.Features.Workflow;
 using GovDataPortal.Infrastructure;
 using GovDataPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovDataPortal.Tests.Features.Walks;
 
@@ -180,5 +181,43 @@ public class HubeiScenarioTests(HubeiWalkFixture portal) : FlowWalkTests<HubeiWa
     {
         var walk = await StartAsync(Portal.Profile.Flow(FlowKeys.DataSubjectObjection)!);
         Assert.Equal($"started:{ReceiptEffectKind.SuspendOpening}", FlowWalkFixture.HeardBy(walk.SubjectId)[0]);
+    }
+}
+
+/// <summary>A running flow keeps the rules it started under when a 系统管理员 activates changed rules (issue: rule versions).</summary>
+public class RuleChangeDuringAFlowTests(ShuangpaiWalkFixture portal) : FlowWalkTests<ShuangpaiWalkFixture>(portal), IClassFixture<ShuangpaiWalkFixture>
+{
+    /// <summary>The active shuangpai rules with the objection's forwarding limit (scope) set to <paramref name="days"/>.</summary>
+    private string ScopeDaysJson(int days)
+    {
+        var catalog = Portal.Services.GetRequiredService<PolicyCatalog>();
+        var node = System.Text.Json.Nodes.JsonNode.Parse(PolicyProfileJson.Serialize(catalog.BuiltIn(Jurisdiction.Shuangpai)))!;
+        var objection = node["flows"]!.AsArray().Single(f => (string?)f!["key"] == FlowKeys.DataSubjectObjection)!;
+        objection["steps"]!.AsArray().Single(s => (string?)s!["key"] == "scope")!["days"] = days;
+        return node.ToJsonString();
+    }
+
+    [Fact]
+    public async Task A_flow_started_before_a_rule_change_keeps_its_rules_and_a_new_one_takes_the_new_rules()
+    {
+        var flow = Portal.Profile.Flow(FlowKeys.DataSubjectObjection)!;
+        var before = await StartAsync(flow);
+        var builtIn = (await before.InstanceAsync()).RulesVersion;
+        Assert.StartsWith("builtin:shuangpai:", builtIn);
+
+        await using (var scope = await Portal.ScopeAsAsync("admin"))
+        {
+            var admin = scope.Get<PolicyProfileAdminService>();
+            var row = await admin.UploadAsync("双牌县规则（转交期限4日）.json", ScopeDaysJson(4));
+            await admin.ActivateAsync(row.Version);
+        }
+
+        await before.DecideAsync(new("mark", "approve", null, "scope"));
+        Assert.Equal(new DateOnly(2026, 3, 4), (await before.OpenStepTasksAsync()).Single().DueDate); // still 2 days
+
+        var after = await StartAsync(flow);
+        Assert.StartsWith("custom:shuangpai:", (await after.InstanceAsync()).RulesVersion);
+        await after.DecideAsync(new("mark", "approve", null, "scope"));
+        Assert.Equal(new DateOnly(2026, 3, 6), (await after.OpenStepTasksAsync()).Single().DueDate); // 4 days under the new rules
     }
 }
