@@ -87,14 +87,15 @@ public class RoleCoverageTests(PortalFixture portal) : IClassFixture<PortalFixtu
     }
 
     [Fact]
-    public void Shuangpai_needs_a_leader_for_extensions_in_every_provider_and_a_department_approver_in_the_authority()
+    public void Shuangpai_needs_a_leader_for_extensions_in_every_provider_and_a_reviewer_in_the_county_and_city_authorities()
     {
         var needs = RoleCoverage.Needs(BuiltInProfiles.Get(Jurisdiction.Shuangpai));
 
         // Art. 27(2): the provider head consents to an extension of a data check.
         Assert.Equal([PortalRoles.DataSpecialist, PortalRoles.DepartmentApprover, PortalRoles.Leadership], needs.Ordinary);
-        // Art. 40: the centre decides an objection in its own scope as 部门审核人, and marks and tells as 主管部门审核人.
-        Assert.Equal([PortalRoles.DataSpecialist, PortalRoles.DepartmentApprover, PortalRoles.AuthorityReviewer], needs.Authority);
+        // Art. 40: the centre marks, keeps or forwards, decides and tells an objection as 主管部门审核人.
+        Assert.Equal([PortalRoles.DataSpecialist, PortalRoles.AuthorityReviewer], needs.Authority);
+        // Art. 24(2): the city authority decides a conditional share as 主管部门审核人 — a role every authority needs anyway.
         Assert.Empty(needs.HigherAuthority);
         // No other regulation has an extension rule: nobody needs a leader there.
         Assert.DoesNotContain(PortalRoles.Leadership, RoleCoverage.Needs(BuiltInProfiles.Get(Jurisdiction.Hubei)).Ordinary);
@@ -110,17 +111,15 @@ public class RoleCoverageTests(PortalFixture portal) : IClassFixture<PortalFixtu
         {
             Flows = [.. shuangpai.Flows.Select(f => f.Key == FlowKeys.ConditionalShare ? f with { Steps = [.. f.Steps, higherStep] } : f)],
         };
-        var province = await portal.RegionIdAsync("430000");
-        var provincial = await NewDepartmentAsync("湖南省角色测试数据局", province, authority: true);
         await using var db = await portal.DbAsync();
         var centre = await portal.DepartmentIdAsync(DemoAccounts.Centre);
+        var city = await portal.DepartmentIdAsync(DemoAccounts.CityAuthority);
 
         var missing = await RoleCoverage.MissingRolesAsync(db, profile, null, default);
 
-        // The province's authority is the one above 双牌县's centre (永州市 has none): it needs a leader for the city step.
-        Assert.Contains(PortalRoles.Leadership, missing[provincial]);
-        Assert.DoesNotContain(PortalRoles.Leadership, missing[centre]);
-        Assert.Equal(["数据专管员", "部门审核人", "主管部门审核人", "领导"], missing[provincial].Select(PortalRoles.DisplayName));
+        // 永州市's authority is the one above 双牌县's centre: it needs a leader for the city step, the centre does not.
+        Assert.Equal(["领导"], missing[city].Select(PortalRoles.DisplayName));
+        Assert.False(missing.ContainsKey(centre) && missing[centre].Contains(PortalRoles.Leadership));
     }
 
     [Theory]

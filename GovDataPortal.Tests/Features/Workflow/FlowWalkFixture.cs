@@ -15,14 +15,13 @@ namespace GovDataPortal.Tests.Features.Walks;
 
 /// <summary>
 /// A portal running one built-in profile, with the people every flow needs: the demo accounts (公安局 asks 市场监督管理局,
-/// 政务服务中心 is the county's data authority) plus a city data authority above the county (永州市大数据局, reviewer
-/// 杨丽) and a 领导 in 市场监督管理局 for extension consent. A recording subject handler keeps what each walk's subject
+/// 政务服务中心 is the county's data authority, 永州市数据资源局 the city's above it with reviewer 杨丽) and, should the demo
+/// lack one, a 领导 in 市场监督管理局 for extension consent. A recording subject handler keeps what each walk's subject
 /// was told through the contract's hooks.
 /// </summary>
 public abstract class FlowWalkFixture : PortalFixture
 {
     public const string Subject = "WalkSubject";
-    public const string CityReviewer = "yangli";
     public const string MarketLeader = "market-leader";
 
     /// <summary>Monday 2 March 2026, 10:00 Beijing: no holiday within the month, so day counts read plainly.</summary>
@@ -42,15 +41,7 @@ public abstract class FlowWalkFixture : PortalFixture
     {
         await base.InitializeAsync();
         await using var db = await DbAsync();
-        var city = await db.Regions.SingleAsync(r => r.Code == "431100");
-        var authority = db.Departments.Add(new Department
-        {
-            Name = "永州市大数据局", CreditCode = UnifiedSocialCreditCode.Complete("11431100MB0000001"), RegionId = city.Id,
-            Kind = DepartmentKind.DataAuthority, IsRegionDataAuthority = true, CreatedAt = Clock.GetUtcNow(),
-        }).Entity;
-        await db.SaveChangesAsync();
         var market = await db.Departments.SingleAsync(d => d.Name == DemoAccounts.Market);
-        await AddUserAsync(CityReviewer, "杨丽", authority.Id, PortalRoles.AuthorityReviewer);
         if (!await RoleCoverage.HasHolderAsync(db, market.Id, PortalRoles.Leadership, default))
             await AddUserAsync(MarketLeader, "市场局领导", market.Id, PortalRoles.Leadership);
     }

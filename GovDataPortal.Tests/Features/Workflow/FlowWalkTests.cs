@@ -213,7 +213,7 @@ public abstract class FlowWalkTests<TFixture>(TFixture portal) where TFixture : 
             StepActor.ProviderDepartment => await DepartmentAsync(db, DemoAccounts.Market),
             StepActor.RequesterDepartment => await db.Users.Where(u => u.UserName == Submitter).Select(u => u.DepartmentId).SingleAsync(),
             StepActor.DataAuthority => await DepartmentAsync(db, DemoAccounts.Centre),
-            StepActor.HigherDataAuthority => await DepartmentAsync(db, "永州市大数据局"),
+            StepActor.HigherDataAuthority => await DepartmentAsync(db, DemoAccounts.CityAuthority),
             _ => throw new InvalidOperationException(actor.ToString()),
         };
 

@@ -59,7 +59,7 @@ public sealed partial class DataCheckService
         if (q.OverdueOnly)
         {
             var now = clock.GetUtcNow();
-            lines = lines.Where(l => l.Task != null && l.Task.DueAt < now);
+            lines = lines.Where(l => l.Task!.DueAt < now); // no open task: no due instant, so not overdue
         }
         var total = await lines.CountAsync(ct);
         var take = Math.Clamp(q.Take, 1, Math.Max(MaxPageSize, ListLimit));
@@ -93,8 +93,8 @@ public sealed partial class DataCheckService
             (DataCheckSort.ProviderDepartment, false) => lines.OrderBy(l => l.Provider),
             (DataCheckSort.ProviderDepartment, true) => lines.OrderByDescending(l => l.Provider),
             // Checks without an open deadline (answered, closed) after those with one, whichever the direction.
-            (DataCheckSort.Due, false) => lines.OrderBy(l => l.Task == null).ThenBy(l => l.Task!.DueAt),
-            (DataCheckSort.Due, true) => lines.OrderBy(l => l.Task == null).ThenByDescending(l => l.Task!.DueAt),
+            (DataCheckSort.Due, false) => lines.OrderBy(l => l.Task!.DueAt == null).ThenBy(l => l.Task!.DueAt),
+            (DataCheckSort.Due, true) => lines.OrderBy(l => l.Task!.DueAt == null).ThenByDescending(l => l.Task!.DueAt),
             (_, false) => lines.OrderBy(l => l.Request.CreatedAt),
             _ => lines.OrderByDescending(l => l.Request.CreatedAt),
         };

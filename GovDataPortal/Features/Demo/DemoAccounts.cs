@@ -19,6 +19,9 @@ public static class DemoAccounts
     public sealed record OtherDepartment(string Name, string Code, string ShortName);
 
     public const string Centre = "双牌县政务服务中心";
+
+    /// <summary>The city's data authority above the county centre (shuangpai Art. 24(2): the city decides conditional shares).</summary>
+    public const string CityAuthority = "永州市数据资源局";
     public const string Police = "双牌县公安局";
     public const string Market = "双牌县市场监督管理局";
     public const string HumanResources = "双牌县人力资源和社会保障局";
@@ -41,6 +44,8 @@ public static class DemoAccounts
         new("admin", "吴刚", Centre, PortalRoles.SystemAdmin, null),
         new("security", "郑丽", Centre, PortalRoles.SecurityAdmin, null),
         new("auditor", "孙敏", Centre, PortalRoles.Auditor, null),
+        new("yangli", "杨丽", CityAuthority, PortalRoles.AuthorityReviewer, null),
+        new("zhouping", "周平", CityAuthority, PortalRoles.DataSpecialist, null),
     ];
 
     public static readonly IReadOnlyList<OtherDepartment> Others =

@@ -19,6 +19,7 @@ public sealed class DemoSeeder(
     TimeProvider clock)
 {
     public const string CountyCode = "431123";
+    public const string CityCode = "431100";
 
     /// <summary><paramref name="AccountsAdded"/>: demo accounts added to demo data seeded before they existed.</summary>
     public sealed record Result(bool Created, int AccountsAdded = 0);
@@ -60,15 +61,34 @@ public sealed class DemoSeeder(
         await using var db = await factory.CreateDbContextAsync(ct);
         if (await db.Regions.AnyAsync(r => r.Code == CountyCode, ct))
         {
-            // Seeded by an older version: add the accounts that came since (each flow role in each department), no more.
-            var existing = await db.Departments.Where(d => d.Region!.Code == CountyCode).ToDictionaryAsync(d => d.Name, ct);
+            // Seeded by an older version: add the city authority and the accounts that came since, no more.
+            await SeedCityAuthorityAsync(db, ct);
+            var existing = await db.Departments.Where(d => d.Region!.Code == CountyCode || d.Name == DemoAccounts.CityAuthority)
+                .ToDictionaryAsync(d => d.Name, ct);
             return new(false, await SeedUsersAsync(existing, ct));
         }
 
         var county = await SeedRegionsAsync(db, ct);
         var byName = await SeedDepartmentsAsync(db, county, ct);
+        byName[DemoAccounts.CityAuthority] = await SeedCityAuthorityAsync(db, ct);
         await SeedUsersAsync(byName, ct);
         return new(true);
+    }
+
+    /// <summary>
+    /// The city's data authority above the county centre: shuangpai Art. 24(2) sends a conditional share "报市政务数据行政主管部门确定".
+    /// </summary>
+    private async Task<Department> SeedCityAuthorityAsync(PortalDbContext db, CancellationToken ct)
+    {
+        if (await db.Departments.FirstOrDefaultAsync(d => d.Name == DemoAccounts.CityAuthority, ct) is { } existing) return existing;
+        var city = await db.Regions.SingleAsync(r => r.Code == CityCode, ct);
+        var authority = db.Departments.Add(new Department
+        {
+            Name = DemoAccounts.CityAuthority, Kind = DepartmentKind.DataAuthority, IsRegionDataAuthority = true, RegionId = city.Id,
+            CreditCode = UnifiedSocialCreditCode.Complete("11" + CityCode + "MB0000001"), CreatedAt = clock.GetUtcNow(),
+        }).Entity;
+        await db.SaveChangesAsync(ct);
+        return authority;
     }
 
     private static async Task<Region> SeedRegionsAsync(PortalDbContext db, CancellationToken ct)

@@ -37,13 +37,14 @@ public sealed partial class InboxService
         var options = new List<ActionOption>();
         if (step.Actions.HasFlag(StepActions.Approve))
             options.Add(step.NotifiesRequester ? ApproveOption with { Label = "已告知，办结", NeedsNotice = true } : ApproveOption);
-        foreach (var branch in step.Actions.HasFlag(StepActions.Choose) ? step.Branches : [])
+        var alone = step.Also.Count == 0; // return, forward, extension and (for 会签) a choice move one actor's task only
+        foreach (var branch in step.Actions.HasFlag(StepActions.Choose) && step.Consensus != Consensus.All ? step.Branches : [])
             options.Add(new ActionOption(FlowActions.Choose, branch.Name, false, "意见（可选）", Branch: branch.Key));
         if (step.Actions.HasFlag(StepActions.Reject)) options.Add(RejectOption);
-        if (step.Actions.HasFlag(StepActions.Return)) options.Add(ReturnOption);
-        if (step.Actions.HasFlag(StepActions.RequestExtension) && await ExtensionOptionAsync(db, task, flow, ct) is { } extension)
+        if (alone && step.Actions.HasFlag(StepActions.Return)) options.Add(ReturnOption);
+        if (alone && step.Actions.HasFlag(StepActions.RequestExtension) && await ExtensionOptionAsync(db, task, flow, ct) is { } extension)
             options.Add(extension);
-        if (step.Actions.HasFlag(StepActions.Forward)) options.Add(ForwardOption);
+        if (alone && step.Actions.HasFlag(StepActions.Forward)) options.Add(ForwardOption);
 
         if (engine.AnsweringOf(instance, task) is not { } answering) return (options, null);
         options.RemoveAll(o => answering.Replaced(o.Action));

@@ -48,7 +48,11 @@ public sealed class FlowDecisions(FlowRuntime runtime, FlowRouter router)
         var instance = task.Instance!;
         var rule = runtime.RuleOf(instance);
         var step = rule.Step(task.StepKey)!;
+        await CancelPendingExtensionsAsync(db, task, ct);
         var siblings = step.Also.Count == 0 ? [task] : await SiblingsAsync(db, task, ct);
+        // Two actors deciding at once would each see the other still open and both stop here: writing the instance
+        // row makes the second save conflict (xmin), so one of them always sees the step settled.
+        if (step.Also.Count > 0) db.Entry(instance).Property(i => i.Openings).IsModified = true;
         if (step.Consensus == Consensus.All && siblings.Any(t => t.Status == FlowTaskStatus.Open)) return;
         foreach (var open in siblings.Where(t => t.Status == FlowTaskStatus.Open)) router.Cancel(open);
 
@@ -65,6 +69,15 @@ public sealed class FlowDecisions(FlowRuntime runtime, FlowRouter router)
         await router.GoAsync(db, instance, target, new DecidedStep(step.Key, task.Decision!, task.BranchKey, task.DecisionComment, byPortal), task, ct);
     }
 
+    /// <summary>A decided task needs no more time: a consent request still waiting for it is withdrawn.</summary>
+    private async Task CancelPendingExtensionsAsync(PortalDbContext db, FlowTask task, CancellationToken ct)
+    {
+        if (task.Id == 0) return;
+        foreach (var consent in await db.FlowTasks.Where(t => t.RelatedTaskId == task.Id && t.Kind == FlowTaskKind.ExtensionConsent
+                     && t.Status == FlowTaskStatus.Open).ToListAsync(ct))
+            router.Cancel(consent);
+    }
+
     /// <summary>The tasks of the same step opening (tracked: the decided one is already Done in memory).</summary>
     private static async Task<List<FlowTask>> SiblingsAsync(PortalDbContext db, FlowTask task, CancellationToken ct) =>
         await db.FlowTasks.Where(t => t.InstanceId == task.InstanceId && t.Opening == task.Opening && t.Kind == FlowTaskKind.Step).ToListAsync(ct);
@@ -74,6 +87,7 @@ public sealed class FlowDecisions(FlowRuntime runtime, FlowRouter router)
         if (string.IsNullOrWhiteSpace(comment)) throw new DomainException("退回必须说明需要修改的内容。", "comment");
         if (step.Also.Count > 0) throw new DomainException("多方办理的环节不能退回修改，请给出意见。", "action");
         runtime.Close(task, FlowActions.Return, comment);
+        await CancelPendingExtensionsAsync(db, task, ct);
         var instance = task.Instance!;
         runtime.Record(instance, task, FlowActions.Return, comment, task.RuleText);
         var submitterDepartment = await db.Users.Where(u => u.Id == instance.SubmittedByUserId).Select(u => u.DepartmentId).FirstAsync(ct);
@@ -104,6 +118,7 @@ public sealed class FlowDecisions(FlowRuntime runtime, FlowRouter router)
         if (target == task.AssigneeDepartmentId) throw new DomainException("不能转办给本部门。", "forwardToDepartmentId");
         if (step.Also.Count > 0) throw new DomainException("多方办理的环节不能转办。", "action");
         runtime.Close(task, FlowActions.Forward, comment);
+        await CancelPendingExtensionsAsync(db, task, ct);
         runtime.Record(task.Instance!, task, FlowActions.Forward, comment, task.RuleText);
         await router.OpenStepAsync(db, task.Instance!, step, ct, departmentOverride: target);
     }

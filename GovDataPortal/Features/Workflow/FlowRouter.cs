@@ -51,7 +51,7 @@ public sealed class FlowRouter(FlowRuntime runtime, FlowDeadlines deadlines, Flo
     {
         foreach (var handler in runtime.HandlersOf(instance)) await handler.OnStepDecidedAsync(db, runtime.RefOf(instance), decided, ct);
         if (target == FlowRoute.Rejected)
-            await EndAsync(db, instance, new FlowEnd(FlowOutcome.Rejected, decided.Comment, runtime.Now, decided.ByPortal), ct);
+            await EndAsync(db, instance, new FlowEnd(FlowOutcome.Rejected, await RefusalReasonsAsync(db, instance, decided), runtime.Now, decided.ByPortal), ct);
         else if (target == FlowRoute.Approved)
         {
             var deemed = decided.Action == FlowActions.DeemedApproval;
@@ -63,6 +63,18 @@ public sealed class FlowRouter(FlowRuntime runtime, FlowDeadlines deadlines, Flo
             var rule = runtime.RuleOf(instance);
             await OpenStepAsync(db, instance, rule.Step(target) ?? throw new DomainException($"流程规则有误：步骤“{target}”不存在。"), ct);
         }
+    }
+
+    /// <summary>
+    /// The reasons a rejected end carries: the refusal's own, or — where the flow ends rejected another way (the
+    /// requester accepting a refusal instead of asking for coordination) — the last refusal's.
+    /// </summary>
+    private static async Task<string?> RefusalReasonsAsync(PortalDbContext db, FlowInstance instance, DecidedStep decided)
+    {
+        if (decided.Action == FlowActions.Reject) return decided.Comment;
+        var last = await db.FlowTasks.Where(t => t.InstanceId == instance.Id && t.Decision == FlowActions.Reject)
+            .OrderByDescending(t => t.Id).Select(t => t.DecisionComment).FirstOrDefaultAsync();
+        return last ?? decided.Comment;
     }
 
     /// <summary>Ends the instance, cancels what is still open and lets the subject's feature react in the same transaction.</summary>

@@ -29,9 +29,14 @@ public sealed class FlowRuntime(
         ?? throw new DomainException($"当前适用的《{Profile.Title}》未规定该流程（{key}）。");
 
     /// <summary>The rules <paramref name="instance"/> started under — kept to its end, whatever is activated meanwhile.</summary>
-    public FlowRule RuleOf(FlowInstance instance) =>
-        (policies.Version(instance.RulesVersion) ?? policies.Active).Flow(instance.FlowKey)
-        ?? throw new DomainException($"流程“{instance.FlowName}”的规则已不存在，请系统管理员处理。");
+    public FlowRule RuleOf(FlowInstance instance)
+    {
+        // Only a flow from before versions were recorded follows the active rules; a version that cannot be read now
+        // (the database away) must not silently route the flow by other rules.
+        var profile = string.IsNullOrEmpty(instance.RulesVersion) ? policies.Active
+            : policies.Version(instance.RulesVersion) ?? throw new InvalidOperationException($"流程规则版本 {instance.RulesVersion} 暂时无法读取。");
+        return profile.Flow(instance.FlowKey) ?? throw new DomainException($"流程“{instance.FlowName}”的规则已不存在，请系统管理员处理。");
+    }
 
     public FlowRef RefOf(FlowInstance instance) =>
         new(instance.Id, instance.FlowKey, instance.SubjectType, instance.SubjectId, instance.SubjectTitle, RuleOf(instance), instance.RequesterParty);

@@ -17,7 +17,8 @@ public sealed class FlowTimerSweep(
     FlowRuntime runtime,
     FlowDeadlines deadlines,
     FlowDecisions decisions,
-    IOptions<WorkflowOptions> options)
+    IOptions<WorkflowOptions> options,
+    ILogger<FlowTimerSweep> log)
 {
     /// <summary>Runs every due timer (batch by batch) and returns how many fired.</summary>
     public async Task<int> SweepAsync(string node, CancellationToken ct = default)
@@ -45,18 +46,44 @@ public sealed class FlowTimerSweep(
         var taskIds = timers.Select(t => t.TaskId).Distinct().ToList();
         var tasks = await db.FlowTasks.Include(t => t.Instance).Where(t => taskIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         var batch = new ReminderBatch();
-        foreach (var timer in timers)
+        FlowTimer? current = null;
+        try
         {
-            var task = tasks[timer.TaskId];
-            // A task closed since the timer was set needs nothing; the row is still marked, so it is never looked at again.
-            (timer.FiredAt, timer.FiredBy) = (now, node);
-            if (task.Status == FlowTaskStatus.Open) await FireAsync(db, timer, task, batch, ct);
+            foreach (var timer in timers)
+            {
+                current = timer;
+                var task = tasks[timer.TaskId];
+                // A task closed since the timer was set needs nothing; the row is still marked, so it is never looked at again.
+                (timer.FiredAt, timer.FiredBy) = (now, node);
+                if (task.Status == FlowTaskStatus.Open) await FireAsync(db, timer, task, batch, ct);
+            }
+            await db.SaveChangesAsync(ct);
         }
-        await db.SaveChangesAsync(ct);
+        catch (Exception e) when (e is DomainException or DbUpdateException && current is not null)
+        {
+            // One timer that cannot act (a data authority or a named user gone) must not stop every other: the batch is
+            // undone, that timer waits an hour, the administrators are told, and the next batch takes the rest.
+            await tx.RollbackAsync(ct);
+            await PostponeAsync(current!, tasks[current!.TaskId], e, ct);
+            return timers.Count;
+        }
         await batch.WriteAsync(db, ct);
         await MarkAsync(db, timers, now, ct);
         await tx.CommitAsync(ct);
         return timers.Count;
+    }
+
+    private async Task PostponeAsync(FlowTimer timer, FlowTask task, Exception e, CancellationToken ct)
+    {
+        log.LogError(e, "流程计时器 {Timer}（任务 {Task}）无法执行，一小时后重试。", timer.Id, task.Id);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.FlowTimers.Where(t => t.Id == timer.Id && t.FiredAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.DueAt, runtime.Now.AddHours(1)), ct);
+        var why = e is DomainException ? e.Message : "保存时出错。";
+        foreach (var admin in await db.UserRoles.Where(r => r.RoleId == PortalRoles.SystemAdmin).Select(r => r.UserId).Distinct().ToListAsync(ct))
+            runtime.Notifier.ToUser(db, admin, $"流程计时无法执行：{task.Instance!.FlowName}",
+                $"“{task.Instance.SubjectTitle}”（{task.StepName}）的到期处理未能执行：{why} 一小时后将重试，请尽快处理。", FlowRuntime.InboxLink(task.Id));
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

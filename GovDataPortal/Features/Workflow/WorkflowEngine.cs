@@ -54,7 +54,8 @@ public sealed class WorkflowEngine(
     public async Task<FlowInstance> StartAsync(PortalDbContext db, StartFlow start, CancellationToken ct)
     {
         runtime.Actor.RequireSignedIn();
-        var flow = Flow(start.FlowKey);
+        var profile = Profile; // once: an activation meanwhile must not split the flow's rules from its recorded version
+        var flow = profile.Flow(start.FlowKey) ?? Flow(start.FlowKey);
         var party = parties.Check(flow, start.RequesterParty);
         if (flow.GivenDateName is { } dateName && flow.Steps.Any(s => s.Anchor == DeadlineAnchor.GivenDate) && start.AnchorDate is null)
             throw new DomainException($"请填写{dateName}。", "anchorDate");
@@ -62,7 +63,7 @@ public sealed class WorkflowEngine(
             throw new DomainException($"{flow.GivenDateName ?? "起算日期"}不能晚于今天。", "anchorDate");
         var instance = new FlowInstance
         {
-            FlowKey = flow.Key, FlowName = flow.Name, Jurisdiction = Profile.Key, RulesVersion = Profile.Version,
+            FlowKey = flow.Key, FlowName = flow.Name, Jurisdiction = profile.Key, RulesVersion = profile.Version,
             SubjectType = start.SubjectType, SubjectId = start.SubjectId, SubjectTitle = start.SubjectTitle,
             ProviderDepartmentId = start.ProviderDepartmentId, RequesterDepartmentId = start.RequesterDepartmentId,
             SubmittedByUserId = runtime.Actor.UserId!, NamedUserId = start.NamedUserId, AnchorDate = start.AnchorDate,
@@ -128,7 +129,8 @@ public sealed class WorkflowEngine(
             case FlowActions.Reject: Allow(step, StepActions.Reject); await decisions.RejectAsync(db, task, d.Comment, ct); break;
             case FlowActions.Return: Allow(step, StepActions.Return); await decisions.ReturnAsync(db, task, step, d.Comment, ct); break;
             case FlowActions.Choose: Allow(step, StepActions.Choose); await decisions.ChooseAsync(db, task, step, d.BranchKey, d.Comment, ct); break;
-            case FlowActions.RequestExtension: Allow(step, StepActions.RequestExtension); await extensions.RequestAsync(db, task, d.ExtensionDays, d.Comment, ct); break;
+            case FlowActions.RequestExtension: Allow(step, StepActions.RequestExtension); AloneAt(step, "申请延期");
+                await extensions.RequestAsync(db, task, d.ExtensionDays, d.Comment, ct); break;
             case FlowActions.Forward: Allow(step, StepActions.Forward); await decisions.ForwardAsync(db, task, step, d.ForwardToDepartmentId, d.Comment, ct); break;
             // A subject's own answer (经核实无误…): only where its feature declares it, approving the step under its own name.
             case var answer when FlowActions.IsAnswer(answer) && answering?.Answers.Contains(answer) == true:
@@ -193,6 +195,12 @@ public sealed class WorkflowEngine(
 
     /// <inheritdoc cref="FlowRuntime.DecidesOwnSubject"/>
     public bool DecidesOwnSubject(FlowTask task) => runtime.DecidesOwnSubject(task);
+
+    /// <summary>Return, forward and extension move one actor's task: refused where several actors share the step.</summary>
+    private static void AloneAt(StepRule step, string what)
+    {
+        if (step.Also.Count > 0) throw new DomainException($"多方办理的环节不能{what}。", "action");
+    }
 
     private static void Allow(StepRule step, StepActions action)
     {
