@@ -118,7 +118,8 @@ public sealed record DataCheckTaskView(
     int ExtensionDaysLeft,
     bool ExtensionPending,
     bool ReturnedForClarification,
-    bool CanResubmit);
+    bool CanResubmit,
+    ExtensionRule? Extension = null);
 
 public sealed record EvidenceInfo(Guid Id, string FileName, string ContentType, long Length, DateTimeOffset UploadedAt)
 {

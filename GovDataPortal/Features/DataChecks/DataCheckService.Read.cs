@@ -184,6 +184,6 @@ public sealed partial class DataCheckService
         var left = flow.ExtensionDaysLeft(check);
         return new DataCheckTaskView(check.Id, check.Version, check.StepKey, check.StepName, DeadlineOf(check, today),
             CanAnswer: check.MayDecide, CanRequestExtension: check.MayDecide && left > 0 && !flow.ExtensionPending, left,
-            flow.ExtensionPending, false, false);
+            flow.ExtensionPending, false, false, flow.Rule.Extension);
     }
 }

@@ -137,8 +137,9 @@ public sealed partial class DataCheckService(
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var (_, task) = await LoadForCheckTaskAsync(db, id, taskId, ct);
-        if (Flow.Extension is not { } rule)
+        var (request, task) = await LoadForCheckTaskAsync(db, id, taskId, ct);
+        // The rules the check's flow started under, not whatever is active now.
+        if ((await flows.InstanceAsync(db, request.FlowInstanceId!.Value, ct))?.Rule.Extension is not { } rule)
             throw new DomainException($"《{engine.Profile.Title}》未规定数据校核可以延期，请在期限内答复。", F.ExtensionDays);
         var errors = new ValidationErrors();
         var left = rule.MaxTotalDays - task.ExtensionDays;
