@@ -19,24 +19,21 @@ public class DataAuthoritiesTests(PortalFixture portal) : IClassFixture<PortalFi
 {
     private sealed record Layout(int CityAuthority, int CountyWithoutAuthority, int Shuangpai, int Centre);
 
-    /// <summary>永州市 gets a data authority; 东安县 below it has none of its own; 双牌县 keeps its own centre.</summary>
+    /// <summary>永州市 has its data authority (demo); 东安县 below it has none of its own; 双牌县 keeps its own centre.</summary>
     private async Task<Layout> ArrangeAsync()
     {
         await using var db = await portal.DbAsync();
         var city = await db.Regions.SingleAsync(r => r.Code == "431100");
-        if (await db.Departments.SingleOrDefaultAsync(d => d.Name == "永州市大数据中心") is null)
+        if (await db.Departments.SingleOrDefaultAsync(d => d.Name == "东安县测试局") is null)
         {
             var county = db.Regions.Add(new Region { Code = "431122", Name = "东安县", Level = RegionLevel.County, ParentId = city.Id }).Entity;
             await db.SaveChangesAsync();
-            db.Departments.AddRange(
-                new Department { Name = "永州市大数据中心", CreditCode = "11431100MB0000001A", RegionId = city.Id,
-                    Kind = DepartmentKind.DataAuthority, IsRegionDataAuthority = true, CreatedAt = portal.Clock.GetUtcNow() },
-                new Department { Name = "东安县测试局", CreditCode = "11431122MB0000002B", RegionId = county.Id,
-                    Kind = DepartmentKind.GovernmentDepartment, CreatedAt = portal.Clock.GetUtcNow() });
+            db.Departments.Add(new Department { Name = "东安县测试局", CreditCode = "11431122MB0000002B", RegionId = county.Id,
+                Kind = DepartmentKind.GovernmentDepartment, CreatedAt = portal.Clock.GetUtcNow() });
             await db.SaveChangesAsync();
         }
         int Id(string name) => db.Departments.Single(d => d.Name == name).Id;
-        return new(Id("永州市大数据中心"), Id("东安县测试局"), Id(DemoAccounts.Police), Id(DemoAccounts.Centre));
+        return new(Id(DemoAccounts.CityAuthority), Id("东安县测试局"), Id(DemoAccounts.Police), Id(DemoAccounts.Centre));
     }
 
     [Fact]

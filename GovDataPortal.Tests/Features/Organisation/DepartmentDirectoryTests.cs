@@ -23,7 +23,7 @@ public class DepartmentDirectoryTests(PortalFixture portal) : IClassFixture<Port
 
         var rows = await ListAsAsync("zhangwei", new DepartmentFilter(OnlyWithoutAdministrator: true));
 
-        Assert.Equal(27, all.Count);
+        Assert.Equal(28, all.Count); // 27 of 双牌县 and the city authority above them
         Assert.Equal(all.Except(OrganisationTestData.DepartmentsWithAdministrators).Order(), rows.Select(r => r.Name).Order());
         Assert.All(rows, r => Assert.Equal(0, r.AdministratorCount));
     }
@@ -33,16 +33,16 @@ public class DepartmentDirectoryTests(PortalFixture portal) : IClassFixture<Port
     {
         var rows = await ListAsAsync("yangfan", new DepartmentFilter());
 
-        Assert.Equal(27, rows.Count);
+        Assert.Equal(28, rows.Count);
         var police = rows.Single(r => r.Name == DemoAccounts.Police);
         Assert.Equal(1, police.AdministratorCount);
         Assert.Equal("双牌县", police.RegionName);
         Assert.Equal("政务部门", police.KindName);
         Assert.True(UnifiedSocialCreditCode.IsValid(police.CreditCode));
-        // The region's data authority comes first.
-        Assert.Equal(DemoAccounts.Centre, rows[0].Name);
-        Assert.True(rows[0].IsRegionDataAuthority);
-        Assert.Single(rows, r => r.IsRegionDataAuthority);
+        // Data authorities come first: the city's and the county's.
+        Assert.Equal(new[] { DemoAccounts.CityAuthority, DemoAccounts.Centre }.Order(), rows.Take(2).Select(r => r.Name).Order());
+        Assert.All(rows.Take(2), r => Assert.True(r.IsRegionDataAuthority));
+        Assert.Equal(2, rows.Count(r => r.IsRegionDataAuthority));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public class DepartmentDirectoryTests(PortalFixture portal) : IClassFixture<Port
         var first = await organisation.PageDepartmentsAsync(new DepartmentFilter(), 0, 20, nameof(DepartmentRow.Name), descending: true);
         var second = await organisation.PageDepartmentsAsync(new DepartmentFilter(), 20, 20, nameof(DepartmentRow.Name), descending: true);
 
-        Assert.Equal((27, 27, 20, 7), (first.Total, second.Total, first.Items.Count, second.Items.Count));
+        Assert.Equal((28, 28, 20, 8), (first.Total, second.Total, first.Items.Count, second.Items.Count));
         // The test cluster's collation is C.UTF-8: the database orders names by code point, as Ordinal does.
         Assert.Equal(all.OrderDescending(StringComparer.Ordinal), first.Items.Concat(second.Items).Select(r => r.Name));
     }
@@ -92,7 +92,7 @@ public class DepartmentDirectoryTests(PortalFixture portal) : IClassFixture<Port
         var byAdministrators = await organisation.PageDepartmentsAsync(new DepartmentFilter(), 0, 4,
             nameof(DepartmentRow.AdministratorCount), descending: true);
 
-        Assert.Equal((23, 5), (without.Total, without.Items.Count));
+        Assert.Equal((24, 5), (without.Total, without.Items.Count)); // the city authority has no registered administrator either
         Assert.All(without.Items, r => Assert.Equal(0, r.AdministratorCount));
         Assert.Equal((await organisation.ListDepartmentsAsync()).Take(3).Select(r => r.Id), unsorted.Items.Select(r => r.Id));
         Assert.Equal(OrganisationTestData.DepartmentsWithAdministrators.Order(), byAdministrators.Items.Select(r => r.Name).Order());

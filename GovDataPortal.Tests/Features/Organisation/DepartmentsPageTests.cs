@@ -74,6 +74,6 @@ public class DepartmentsPageTests(PortalFixture portal) : PortalComponentTest, I
         Assert.NotEmpty(page.FindAll(".gdp-unregistered"));
         Assert.All(page.FindAll(".gdp-unregistered"), b => Assert.Equal("未登记", b.TextContent.Trim()));
         Assert.Empty(page.FindAll("#department-create"));
-        Assert.Contains("共 27 条", page.Find("#departments-grid").TextContent);
+        Assert.Contains("共 28 条", page.Find("#departments-grid").TextContent);
     }
 }
