@@ -47,6 +47,12 @@ public class PolicyProfileValidatorTests
         Assert.StartsWith("湖北省", reason);
     }
 
+    [Theory]
+    [InlineData("resubmit")]
+    [InlineData("extension-consent")]
+    public void The_engines_own_task_keys_are_refused_as_step_keys(string key) =>
+        Assert.Contains($"步骤键“{key}”为系统保留", Refusal(WithFlow(Step(key))));
+
     [Fact]
     public void Duplicate_step_keys_in_a_flow_are_refused() =>
         Assert.Contains("步骤键“reply”重复", Refusal(WithFlow(Step(), Step())));

@@ -48,6 +48,31 @@ public class ShuangpaiScenarioTests(ShuangpaiWalkFixture portal) : FlowWalkTests
     }
 
     [Fact]
+    public async Task The_inbox_offers_each_branch_as_a_button_and_records_what_the_objector_was_told()
+    {
+        var walk = await StartAsync(Portal.Profile.Flow(FlowKeys.DataSubjectObjection)!);
+        await walk.DecideAsync(new("mark", "approve", null, "scope"));
+        var scope = (await walk.OpenStepTasksAsync()).Single();
+        await using (var as_ = await Portal.ScopeAsAsync("zhaomin"))
+        {
+            var detail = (await as_.Get<GovDataPortal.Features.Inbox.InboxService>().GetTaskAsync(scope.Id))!;
+            Assert.Equal(["属本中心更正范围", "转交政务部门"], detail.Actions.Where(a => a.Action == FlowActions.Choose).Select(a => a.Label));
+            Assert.DoesNotContain(detail.Actions, a => a.Action == FlowActions.Approve);
+            await as_.Get<GovDataPortal.Features.Inbox.InboxService>().DecideAsync(scope.Id,
+                new GovDataPortal.Features.Inbox.DecisionRequest(scope.Version, FlowActions.Choose, null, null, null, Branch: "own"));
+        }
+        await walk.DecideAsync(new("centre-decision", "approve", null, "notify-objector"));
+        var notify = (await walk.OpenStepTasksAsync()).Single();
+        await using var scopeAs = await Portal.ScopeAsAsync("zhaomin");
+        var inbox = scopeAs.Get<GovDataPortal.Features.Inbox.InboxService>();
+        var offered = Assert.Single((await inbox.GetTaskAsync(notify.Id))!.Actions);
+        Assert.True(offered.NeedsNotice);
+        await inbox.DecideAsync(notify.Id, new GovDataPortal.Features.Inbox.DecisionRequest(notify.Version, FlowActions.Approve, null, null, null,
+            NoticeMethod: NoticeMethod.Phone, NotifiedAt: Portal.Clock.GetUtcNow().AddMinutes(-5), NoticeContent: "已电话告知：予以更正。"));
+        Assert.Equal(FlowOutcome.Approved, (await walk.InstanceAsync()).Outcome);
+    }
+
+    [Fact]
     public async Task An_objection_forwarded_on_day_2_gives_the_department_5_days_from_its_own_receipt()
     {
         var flow = Portal.Profile.Flow(FlowKeys.DataSubjectObjection)!;

@@ -66,6 +66,8 @@ public sealed partial class PolicyProfileValidator : IValidateOptions<PolicyProf
     private static IEnumerable<string> CheckStep(PolicyProfile profile, FlowRule flow, StepRule step)
     {
         foreach (var e in CheckKeyAndName("步骤", step.Key, step.Name)) yield return e;
+        // The engine's own tasks (a revision, an extension consent) use these keys.
+        if (step.Key is "resubmit" or "extension-consent") yield return $"步骤键“{step.Key}”为系统保留，请换一个。";
         if (step.Days is < 1 or > MaxDays) yield return $"期限应为1至{MaxDays}个工作日，或留空表示无法定期限。";
         if (!Enum.IsDefined(step.OnTimeout)) yield return "逾期处理方式无效。";
         if (step.Actions == StepActions.None) yield return "至少应允许一种办理操作。";
