@@ -91,7 +91,9 @@ public sealed class FlowDecisions(FlowRuntime runtime, FlowRouter router)
         var instance = task.Instance!;
         runtime.Record(instance, task, FlowActions.Return, comment, task.RuleText);
         var submitterDepartment = await db.Users.Where(u => u.Id == instance.SubmittedByUserId).Select(u => u.DepartmentId).FirstAsync(ct);
-        // The returned step's deadline starts again on resubmission; the revision itself has none.
+        // On resubmission the step reopens: a deadline counted from the task's arrival starts again, one counted from
+        // the application's receipt or a given date keeps its day (the regulation counts from that day). The revision
+        // itself has no deadline.
         var revision = router.NewTask(instance, FlowTaskKind.Revision, RevisionStep, $"修改后重新提交（{task.StepName}）",
             new Assignee(submitterDepartment, null, instance.SubmittedByUserId), null, "退回修改无办理期限", TimeoutAction.RemindOnly);
         revision.ReturnedStepKey = task.StepKey;
