@@ -39,6 +39,13 @@ public sealed class Notifier(TimeProvider clock)
             ToUser(db, userId, title, body, task);
     }
 
+    /// <summary>Everyone holding <paramref name="role"/> in any department (e.g. every 系统管理员).</summary>
+    public async Task ToEveryoneInRoleAsync(PortalDbContext db, string role, string title, string body, string? link, CancellationToken ct)
+    {
+        foreach (var userId in await db.UserRoles.Where(r => r.RoleId == role).Select(r => r.UserId).Distinct().ToListAsync(ct))
+            ToUser(db, userId, title, body, link);
+    }
+
     public static Task<List<string>> UsersInRoleAsync(PortalDbContext db, int departmentId, string role, CancellationToken ct) =>
         db.Users.Where(u => u.DepartmentId == departmentId && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == role))
             .Select(u => u.Id).ToListAsync(ct);

@@ -57,12 +57,8 @@ public sealed class FlowAssignees(FlowRuntime runtime)
         var authority = await DataAuthorityOfAsync(db, instance.ProviderDepartmentId, ct);
         if (!await RoleCoverage.HasHolderAsync(db, authority, PortalRoles.AuthorityReviewer, ct))
             throw new DomainException(missing + " 数据主管部门也没有主管部门审核人，无法转办。");
-        foreach (var admin in await AdministratorsAsync(db, ct))
-            runtime.Notifier.ToUser(db, admin, $"无人可办：{instance.FlowName}",
-                $"“{instance.SubjectTitle}”的环节“{stepName}”{missing} 该任务已转数据主管部门办理。", FlowRuntime.HistoryLink(instance));
+        await runtime.Notifier.ToEveryoneInRoleAsync(db, PortalRoles.SystemAdmin, $"无人可办：{instance.FlowName}",
+            $"“{instance.SubjectTitle}”的环节“{stepName}”{missing} 该任务已转数据主管部门办理。", FlowRuntime.HistoryLink(instance), ct);
         return new(authority, PortalRoles.AuthorityReviewer, null);
     }
-
-    private static Task<List<string>> AdministratorsAsync(PortalDbContext db, CancellationToken ct) =>
-        db.UserRoles.Where(r => r.RoleId == PortalRoles.SystemAdmin).Select(r => r.UserId).Distinct().ToListAsync(ct);
 }

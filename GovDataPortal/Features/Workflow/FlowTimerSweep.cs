@@ -80,9 +80,8 @@ public sealed class FlowTimerSweep(
         await db.FlowTimers.Where(t => t.Id == timer.Id && t.FiredAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(t => t.DueAt, runtime.Now.AddHours(1)), ct);
         var why = e is DomainException ? e.Message : "保存时出错。";
-        foreach (var admin in await db.UserRoles.Where(r => r.RoleId == PortalRoles.SystemAdmin).Select(r => r.UserId).Distinct().ToListAsync(ct))
-            runtime.Notifier.ToUser(db, admin, $"流程计时无法执行：{task.Instance!.FlowName}",
-                $"“{task.Instance.SubjectTitle}”（{task.StepName}）的到期处理未能执行：{why} 一小时后将重试，请尽快处理。", FlowRuntime.InboxLink(task.Id));
+        await runtime.Notifier.ToEveryoneInRoleAsync(db, PortalRoles.SystemAdmin, $"流程计时无法执行：{task.Instance!.FlowName}",
+            $"“{task.Instance.SubjectTitle}”（{task.StepName}）的到期处理未能执行：{why} 一小时后将重试，请尽快处理。", FlowRuntime.InboxLink(task.Id), ct);
         await db.SaveChangesAsync(ct);
     }
 
