@@ -32,6 +32,16 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
     public DbSet<Features.Attachments.Attachment> Attachments => Set<Features.Attachments.Attachment>();
     public DbSet<Features.DataChecks.DataCheckRequest> DataCheckRequests => Set<Features.DataChecks.DataCheckRequest>();
+    public DbSet<Features.Catalogue.ResourceClass> ResourceClasses => Set<Features.Catalogue.ResourceClass>();
+    public DbSet<Features.Catalogue.CatalogueEntry> CatalogueEntries => Set<Features.Catalogue.CatalogueEntry>();
+    public DbSet<Features.Catalogue.CatalogueVersion> CatalogueVersions => Set<Features.Catalogue.CatalogueVersion>();
+    public DbSet<Features.Catalogue.CatalogueItem> CatalogueItems => Set<Features.Catalogue.CatalogueItem>();
+    public DbSet<Features.Catalogue.CatalogueSubmission> CatalogueSubmissions => Set<Features.Catalogue.CatalogueSubmission>();
+    public DbSet<Features.Catalogue.CatalogueReviewComment> CatalogueReviewComments => Set<Features.Catalogue.CatalogueReviewComment>();
+    public DbSet<Features.Catalogue.ResourceCodeSequence> ResourceCodeSequences => Set<Features.Catalogue.ResourceCodeSequence>();
+    public DbSet<Features.Catalogue.CatalogueChange> CatalogueChanges => Set<Features.Catalogue.CatalogueChange>();
+    public DbSet<Features.Catalogue.CatalogueObligation> CatalogueObligations => Set<Features.Catalogue.CatalogueObligation>();
+    public DbSet<Features.Catalogue.AuthoritativeSource> AuthoritativeSources => Set<Features.Catalogue.AuthoritativeSource>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ using GovDataPortal.Features.Tokens;
 using GovDataPortal.Features.Workflow;
 using GovDataPortal.Features.Inbox;
 using GovDataPortal.Features.DataChecks;
+using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Attachments;
 using GovDataPortal.Features.Home;
 using Microsoft.AspNetCore.Localization;
@@ -43,6 +44,7 @@ public static class PortalServices
         services.AddAccessTokens(config);
         services.AddAttachments();
         services.AddDataChecks();
+        services.AddCatalogue();
         services.AddHome();
         services.AddDemo();
         services.AddPortalJobs(config);

@@ -1,0 +1,10 @@
+namespace GovDataPortal.Features.Catalogue;
+
+/// <summary>The catalogue feature's registrations (its parts add theirs here).</summary>
+public static class CatalogueSetup
+{
+    public static IServiceCollection AddCatalogue(this IServiceCollection services)
+    {
+        return services;
+    }
+}
