@@ -72,6 +72,35 @@ public partial class CatalogueEntry : IAudited, IAuditNamed
         return entry;
     }
 
+    /// <summary>The version being written or reviewed, or the published one when none is (Versions must be loaded).</summary>
+    public CatalogueVersion LatestVersion => Versions.Single(v => v.Number == LatestVersionNumber);
+
+    /// <summary>
+    /// A published entry changes only through a new version passing the same review (issue 9 §2): the next version
+    /// starts as a draft copied from the published one, which stays visible until the new one is published.
+    /// One version in progress at a time. Versions must be loaded.
+    /// </summary>
+    public CatalogueVersion StartNewVersion(string userId, DateTimeOffset at)
+    {
+        if (Status != EntryStatus.Published) throw new DomainException("只有已发布的目录条目才能新建版本。");
+        var latest = LatestVersion;
+        if (latest.Status != VersionStatus.Published)
+            throw new DomainException($"该目录条目已有未发布的第{latest.Number}版（{CatalogueTexts.Name(latest.Status)}），请在该版本上继续修改。");
+        var next = CatalogueVersion.Draft(LatestVersionNumber + 1, latest.ToContent(), userId, at);
+        Versions.Add(next);
+        LatestVersionNumber = next.Number;
+        UpdatedAt = at;
+        return next;
+    }
+
+    /// <summary>A draft was saved: the list shows it while nothing of the entry is published.</summary>
+    public void DraftSaved(CatalogueVersion draft, DateTimeOffset at)
+    {
+        if (draft.Number != LatestVersionNumber) throw new DomainException("只能修改最新版本。");
+        if (PublishedVersionNumber is null) Show(draft, at);
+        else UpdatedAt = at;
+    }
+
     /// <summary>
     /// Copies <paramref name="version"/>'s listing onto the entry. Called when a draft is saved while nothing is
     /// published, and when a version is published; a published entry's list row keeps showing the published version

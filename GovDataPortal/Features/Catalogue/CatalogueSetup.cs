@@ -5,6 +5,8 @@ public static class CatalogueSetup
 {
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
+        services.AddScoped<CatalogueAccess>();
+        services.AddScoped<CatalogueLifecycleService>();
         return services;
     }
 }
