@@ -6,6 +6,7 @@ public static class CatalogueSetup
     public static IServiceCollection AddCatalogue(this IServiceCollection services)
     {
         services.AddScoped<CatalogueAccess>();
+        services.AddScoped<ResourceClassService>();
         services.AddScoped<CatalogueLifecycleService>();
         return services;
     }
