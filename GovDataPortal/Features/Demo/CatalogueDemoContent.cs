@@ -85,7 +85,7 @@ internal static partial class CatalogueDemoContent
         t.Contains("xls") ? (ResourceFormat.Spreadsheet, "xlsx")
         : t.Contains("file") ? (ResourceFormat.ElectronicFile, "PDF")
         : t.Contains("api") ? (ResourceFormat.ServiceInterface, "REST/JSON")
-        : t.Contains("img") ? (ResourceFormat.Image, "SHP、GeoTIFF")
+        : t.Contains("img") ? (ResourceFormat.Image, "矢量数据、栅格影像")
         : (ResourceFormat.Database, "关系型数据库");
 
     private static void Share(CatalogueContent c, HashSet<string> t)
