@@ -52,7 +52,7 @@ internal sealed class CatalogueSubmissionHandler(CatalogueReviewGate gate) : IFl
 /// A withdrawal request (撤销): the provider's 数据专管员 gives the reason, the data authority approves or refuses in
 /// the inbox. Approved → the entry is withdrawn with that reason; refused or taken back → nothing changes.
 /// </summary>
-internal sealed class CatalogueWithdrawalHandler(FlowReader flows) : IFlowSubjectHandler
+internal sealed class CatalogueWithdrawalHandler(IServiceProvider services) : IFlowSubjectHandler
 {
     public const string Type = "CatalogueWithdrawal";
     public const string ReasonPrefix = "撤销理由：";
@@ -64,7 +64,8 @@ internal sealed class CatalogueWithdrawalHandler(FlowReader flows) : IFlowSubjec
         if (end.Outcome is not (FlowOutcome.Approved or FlowOutcome.DeemedApproved) || !long.TryParse(flow.SubjectId, out var id)) return;
         var entry = await db.CatalogueEntries.Include(e => e.Versions).FirstOrDefaultAsync(e => e.Id == id, ct)
             ?? throw new NotFoundException(CatalogueTexts.NotFoundMessage);
-        var history = await flows.InstanceAsync(db, flow.InstanceId, ct);
+        // Resolved when needed: FlowReader depends on the engine's runtime, which depends on the handlers.
+        var history = await services.GetRequiredService<FlowReader>().InstanceAsync(db, flow.InstanceId, ct);
         var reason = history?.History.FirstOrDefault(h => h.Action == FlowActions.Submit)?.Comment;
         entry.Withdraw(reason?.StartsWith(ReasonPrefix, StringComparison.Ordinal) == true ? reason[ReasonPrefix.Length..] : reason, end.At);
     }
