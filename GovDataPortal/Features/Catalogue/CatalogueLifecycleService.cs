@@ -214,6 +214,9 @@ public sealed partial class CatalogueLifecycleService(
         {
             using (gate.Open())
                 await engine.DecideAsync(db, new TaskDecision(taskId, taskVersion, FlowActions.Reject, AllReturnedReason), ct);
+            // One message for the event: "退回修改" above, not the engine's "未获同意" (nothing was refused for good).
+            var history = FlowRuntime.HistoryLink(db.FlowInstances.Local.Single(i => i.Id == submission.FlowInstanceId));
+            Notifier.WithdrawPending(db, n => n.UserId == submission.SubmittedByUserId && n.Link == history);
             await SaveDecisionAsync(db, ct);
         }
         else

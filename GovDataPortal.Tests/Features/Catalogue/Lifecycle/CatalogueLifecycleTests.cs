@@ -72,6 +72,9 @@ public class CatalogueLifecycleTests(CatalogueLifecycleFixture portal) : IClassF
         Assert.Equal(["整体意见：摘要不够具体。", "信息资源摘要：请写明数据覆盖的范围和时间。", "第2个信息项的数据类型：姓名应为字符型。"],
             comments.Select(c => $"{c.FieldLabel}：{c.Text}"));
         Assert.All(comments, c => Assert.Equal("部门审核", c.StepName));
+        var told = (await portal.NotificationsOfAsync(Specialist)).Where(n => n.Link == CatalogueLifecycleService.ReviewLink(submission)
+            || n.Link == $"inbox/history/{flow.Id}").Select(n => n.Title);
+        Assert.Equal(["目录条目被退回修改"], told);
 
         await portal.EditDraftAsync(id, c => c.Summary = "本县法人单位的名称、统一社会信用代码等登记信息，2010年以来。");
         var again = await portal.SubmitAsync(Specialist, id);
