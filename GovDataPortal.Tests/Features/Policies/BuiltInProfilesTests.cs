@@ -57,6 +57,22 @@ public class BuiltInProfilesTests
         { Shuangpai, Objection, "notify-objector", null, "第四十条第二款第（二）项" },
         { Hubei, Objection, "verify", null, "第二十八条" },
         { Hubei, Objection, "notify-objector", null, "第二十八条" },
+        // 目录审核发布 and 目录撤销 (issue 9): no regulation gives the reviews a day count
+        { Changsha, FlowKeys.CatalogueReview, "department-review", null, "第十六条第二款" },
+        { Changsha, FlowKeys.CatalogueReview, "authority-review", null, "第十六条第二款" },
+        { Changsha, FlowKeys.CatalogueWithdrawal, "authority-approval", null, "第十六条第二款" },
+        { Shuangpai, FlowKeys.CatalogueReview, "department-review", null, "第十七条第一款" },
+        { Shuangpai, FlowKeys.CatalogueReview, "authority-review", null, "第十八条" },
+        { Shuangpai, FlowKeys.CatalogueWithdrawal, "authority-approval", null, "第十七条第一款" },
+        { Hubei, FlowKeys.CatalogueReview, "department-review", null, "第十条第四款" },
+        { Hubei, FlowKeys.CatalogueReview, "authority-review", null, "第十条第三款" },
+        { Hubei, FlowKeys.CatalogueWithdrawal, "authority-approval", null, "第十条第三款" },
+        { Longyan, FlowKeys.CatalogueReview, "department-review", null, "第八条" },
+        { Longyan, FlowKeys.CatalogueReview, "authority-review", null, "第八条" },
+        { Longyan, FlowKeys.CatalogueWithdrawal, "authority-approval", null, "第八条" },
+        { Foshan, FlowKeys.CatalogueReview, "department-review", null, "第十七条" },
+        { Foshan, FlowKeys.CatalogueReview, "authority-review", null, "第十七条" },
+        { Foshan, FlowKeys.CatalogueWithdrawal, "authority-approval", null, "第十七条" },
     };
 
     [Theory]
@@ -88,6 +104,22 @@ public class BuiltInProfilesTests
         Assert.Equal([Shuangpai, Hubei], With(Objection));
         Assert.Equal(Enum.GetValues<Jurisdiction>(), With(Share));
         Assert.Equal(Enum.GetValues<Jurisdiction>(), With(Check));
+    }
+
+    [Fact]
+    public void Every_profile_reviews_catalogues_in_the_department_then_at_the_authority_and_has_the_authority_approve_withdrawals()
+    {
+        foreach (var profile in BuiltInProfiles.All)
+        {
+            var review = profile.Flow(FlowKeys.CatalogueReview)!;
+            Assert.Equal([(StepActor.ProviderDepartment, PortalRoles.DepartmentApprover), (StepActor.DataAuthority, PortalRoles.AuthorityReviewer)],
+                review.Steps.Select(s => (s.Actor, s.Role)));
+            Assert.All(review.Steps, s => Assert.Equal(StepActions.Approve | StepActions.Reject, s.Actions));
+            Assert.Equal(FlowRoute.Approved, review.ApproveTarget(review.Steps[1]));
+            var withdrawal = profile.Flow(FlowKeys.CatalogueWithdrawal)!;
+            Assert.Equal((StepActor.DataAuthority, PortalRoles.AuthorityReviewer), (withdrawal.FirstStep.Actor, withdrawal.FirstStep.Role));
+            Assert.Equal(StepActions.Approve | StepActions.Reject, withdrawal.FirstStep.Actions);
+        }
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public class PolicyProfileJsonTests
         var root = JsonDocument.Parse(json).RootElement;
 
         Assert.Equal("hubei", root.GetProperty("jurisdiction").GetString());
-        var step = root.GetProperty("flows")[0].GetProperty("steps")[0];
+        var step = root.GetProperty("flows").EnumerateArray().Single(f => f.GetProperty("key").GetString() == FlowKeys.ConditionalShare)
+            .GetProperty("steps")[0];
         Assert.Equal("deemedApproval", step.GetProperty("onTimeout").GetString());
         Assert.Equal("providerDepartment", step.GetProperty("actor").GetString());
         Assert.Equal("第二十条第三款", step.GetProperty("citation").GetProperty("article").GetString());

@@ -40,7 +40,7 @@ public class PolicyProfileValidatorTests
     [Fact]
     public void Duplicate_flow_keys_are_refused()
     {
-        var flow = Hubei.Flows[0];
+        var flow = Hubei.Flow(FlowKeys.ConditionalShare)!;
         var reason = Refusal(Hubei with { Flows = [flow, flow with { Name = "另一个" }] });
 
         Assert.Contains("流程键“conditional-share”重复", reason);

@@ -84,9 +84,11 @@ public partial class CatalogueEntry : IAudited, IAuditNamed
     {
         if (Status != EntryStatus.Published) throw new DomainException("只有已发布的目录条目才能新建版本。");
         var latest = LatestVersion;
-        if (latest.Status != VersionStatus.Published)
+        // A discarded draft of a next version does not block the next one (CatalogueEntry.Lifecycle.cs DiscardDraft).
+        if (latest.Status is not (VersionStatus.Published or VersionStatus.Discarded))
             throw new DomainException($"该目录条目已有未发布的第{latest.Number}版（{CatalogueTexts.Name(latest.Status)}），请在该版本上继续修改。");
-        var next = CatalogueVersion.Draft(LatestVersionNumber + 1, latest.ToContent(), userId, at);
+        var published = Versions.Single(v => v.Number == PublishedVersionNumber);
+        var next = CatalogueVersion.Draft(LatestVersionNumber + 1, published.ToContent(), userId, at);
         Versions.Add(next);
         LatestVersionNumber = next.Number;
         UpdatedAt = at;

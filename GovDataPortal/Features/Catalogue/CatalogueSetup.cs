@@ -1,3 +1,7 @@
+using GovDataPortal.Features.Inbox;
+using GovDataPortal.Features.Workflow;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace GovDataPortal.Features.Catalogue;
 
 /// <summary>The catalogue feature's registrations (its parts add theirs here).</summary>
@@ -8,6 +12,13 @@ public static class CatalogueSetup
         services.AddScoped<CatalogueAccess>();
         services.AddScoped<ResourceClassService>();
         services.AddScoped<CatalogueLifecycleService>();
+        // Lifecycle: the review gate is shared by the service and the submission's flow handler within a scope.
+        services.AddScoped<CatalogueReviewGate>();
+        services.AddScoped<IFlowSubjectHandler, CatalogueSubmissionHandler>();
+        services.AddScoped<IFlowSubjectHandler, CatalogueWithdrawalHandler>();
+        services.TryAddScoped<ICatalogueGrantHolders, NoCatalogueGrantHolders>();
+        services.AddFlowSubjectLink(CatalogueTexts.SubjectType, id => $"catalogue/review/{id}");
+        services.AddFlowSubjectLink(CatalogueWithdrawalHandler.Type, id => $"catalogue/{id}");
         return services;
     }
 }

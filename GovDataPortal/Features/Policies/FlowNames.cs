@@ -9,12 +9,15 @@ public static class FlowNames
     public const string DataCheck = "疑义、错误数据校核";
     public const string CatalogueUpdate = "目录更新（法律法规修订或职能变化）";
     public const string DataSubjectObjection = "公民、法人异议处理";
+    public const string CatalogueReview = "目录审核发布";
+    public const string CatalogueWithdrawal = "目录撤销";
 
     /// <summary>The flows in the order screens list them.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
         FlowKeys.ConditionalShare, FlowKeys.UncataloguedDataRequest, FlowKeys.ConditionalOpen,
         FlowKeys.DataCheck, FlowKeys.CatalogueUpdate, FlowKeys.DataSubjectObjection,
+        FlowKeys.CatalogueReview, FlowKeys.CatalogueWithdrawal,
     ];
 
     public static string Of(string flowKey) => flowKey switch
@@ -25,6 +28,8 @@ public static class FlowNames
         FlowKeys.DataCheck => DataCheck,
         FlowKeys.CatalogueUpdate => CatalogueUpdate,
         FlowKeys.DataSubjectObjection => DataSubjectObjection,
+        FlowKeys.CatalogueReview => CatalogueReview,
+        FlowKeys.CatalogueWithdrawal => CatalogueWithdrawal,
         _ => flowKey,
     };
 }

@@ -15,6 +15,10 @@ public static class FlowKeys
     public const string CatalogueUpdate = "catalogue-update";
     /// <summary>公民、法人异议</summary>
     public const string DataSubjectObjection = "data-subject-objection";
+    /// <summary>目录审核发布: 部门审核 → 主管部门审核 → 发布 (shuangpai Art. 17, foshan Art. 17)</summary>
+    public const string CatalogueReview = "catalogue-review";
+    /// <summary>目录撤销: the data authority approves taking a published entry out of the catalogue</summary>
+    public const string CatalogueWithdrawal = "catalogue-withdrawal";
 }
 
 /// <summary>Who acts on a step, relative to the subject of the flow.</summary>

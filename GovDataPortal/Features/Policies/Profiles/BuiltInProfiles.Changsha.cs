@@ -8,6 +8,7 @@ public static partial class BuiltInProfiles
         static Citation Art(string article) => new(Jurisdiction.Changsha, article);
         return new(Jurisdiction.Changsha,
         [
+            .. CatalogueLifecycle(Jurisdiction.Changsha),
             new(FlowKeys.ConditionalShare, FlowNames.ConditionalShare,
                 [ProviderReply("reply", "提供部门确认答复", 10, Art("第二十二条第五款"))],
                 Art("第二十二条"),

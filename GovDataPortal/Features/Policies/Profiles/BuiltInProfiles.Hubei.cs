@@ -8,6 +8,7 @@ public static partial class BuiltInProfiles
         static Citation Art(string article) => new(Jurisdiction.Hubei, article);
         return new(Jurisdiction.Hubei,
         [
+            .. CatalogueLifecycle(Jurisdiction.Hubei),
             // Art. 20(3): "逾期不处理的，视为同意，由政务数据共享平台自动授权" — the only deemed approval in the five texts.
             // Art. 20(4): "数据共享申请被拒绝的，政务数据使用部门可以提请本级政务数据主管部门协调解决".
             new(FlowKeys.ConditionalShare, FlowNames.ConditionalShare,

@@ -10,6 +10,7 @@ public static partial class BuiltInProfiles
         static Citation Art(string article) => new(Jurisdiction.Shuangpai, article);
         return new(Jurisdiction.Shuangpai,
         [
+            .. CatalogueLifecycle(Jurisdiction.Shuangpai),
             ShuangpaiConditionalShare(Art),
             new(FlowKeys.ConditionalOpen, FlowNames.ConditionalOpen,
                 [ProviderReply("reply", "政务部门处理", 15, Art("第三十二条"))],
