@@ -52,6 +52,8 @@ public static class OperatorCommands
         Console.WriteLine(result.Created ? "演示数据已写入。"
             : result.AccountsAdded > 0 ? $"演示数据已存在，未重复写入；补充了 {result.AccountsAdded} 个新增的演示账户。"
             : "演示数据已存在，未重复写入。");
+        var entries = await scope.ServiceProvider.GetRequiredService<CatalogueDemoSeeder>().SeedAsync();
+        if (entries > 0) Console.WriteLine($"演示目录已写入：{entries} 个目录条目（已发布、审核中、草稿、已退回、已撤销等各种状态）。");
         Console.WriteLine(DemoAccounts.Describe());
         return 0;
     }

@@ -95,6 +95,112 @@ public sealed class CatalogueDemoSeeder(IDbContextFactory<PortalDbContext> facto
         return scope;
     }
 
-    /// <summary>Moves the drafts through the review flow to every state (filled in once the lifecycle exists).</summary>
-    private Task AdvanceAsync(Dictionary<string, List<long>> drafts, CancellationToken ct) => Task.CompletedTask;
+    /// <summary>
+    /// Moves the drafts through the real review flow so the demo shows every state: most of each department's entries
+    /// published (one batch per department, approved by its 部门审核人 and the county centre's 主管部门审核人), its last one
+    /// left as a draft; 民政局's last three waiting for the department's review, 卫健局's last two for the authority's, a
+    /// returned draft with field comments at 教育局, a withdrawn entry at 统计局, and new versions in progress at 公安局
+    /// (draft) and 市场监管局 (under review).
+    /// </summary>
+    private async Task AdvanceAsync(Dictionary<string, List<long>> drafts, CancellationToken ct)
+    {
+        foreach (var (department, ids) in drafts)
+        {
+            var waiting = department switch { "双牌县民政局" => 3, "双牌县卫生健康局" => 2, "双牌县教育局" => 1, _ => 0 };
+            var published = ids.Take(ids.Count - Math.Max(waiting, 1)).ToList();
+            await PublishAsync(department, published, ct);
+            if (waiting == 0) continue;
+            var batch = await SubmitAsync(department, ids.Skip(ids.Count - waiting).ToList(), ct);
+            if (department == "双牌县卫生健康局") await DecideAsync(Approver(department), batch, approve: true, ct);
+            if (department == "双牌县教育局") await ReturnAsync(Approver(department), batch, ct);
+        }
+        await WithdrawAsync("双牌县统计局", "统计年鉴", ct);
+        await StartNewVersionAsync(DemoAccounts.Police, "户籍人口基本信息", submit: false, ct);
+        await StartNewVersionAsync(DemoAccounts.Market, "市场主体登记信息", submit: true, ct);
+    }
+
+    private const string AuthorityReviewer = "zhaomin";
+
+    private static string Specialist(string department) => RoleHolder(department, PortalRoles.DataSpecialist);
+    private static string Approver(string department) => RoleHolder(department, PortalRoles.DepartmentApprover);
+    private static string RoleHolder(string department, string role) =>
+        DemoAccounts.All.First(a => a.Department == department && a.Role == role).UserName;
+
+    private async Task PublishAsync(string department, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return;
+        var batch = await SubmitAsync(department, ids, ct);
+        await DecideAsync(Approver(department), batch, approve: true, ct);
+        await DecideAsync(AuthorityReviewer, batch, approve: true, ct);
+    }
+
+    private async Task<long> SubmitAsync(string department, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        await using var scope = await ScopeAsAsync(Specialist(department));
+        return await scope.ServiceProvider.GetRequiredService<CatalogueLifecycleService>().SubmitAsync(ids, ct);
+    }
+
+    private async Task DecideAsync(string userName, long submissionId, bool approve, CancellationToken ct)
+    {
+        await using var scope = await ScopeAsAsync(userName);
+        var lifecycle = scope.ServiceProvider.GetRequiredService<CatalogueLifecycleService>();
+        var task = (await lifecycle.ReviewAsync(submissionId, ct)).OpenTask
+            ?? throw new InvalidOperationException($"目录提交批次 {submissionId} 没有待审核任务。");
+        if (approve) await lifecycle.ApproveAsync(submissionId, task.TaskId, task.Version, "经审核，目录要素完整、准确。", ct);
+    }
+
+    /// <summary>The department's reviewer returns the batch's first entry with a comment on its legal basis.</summary>
+    private async Task ReturnAsync(string userName, long submissionId, CancellationToken ct)
+    {
+        await using var scope = await ScopeAsAsync(userName);
+        var lifecycle = scope.ServiceProvider.GetRequiredService<CatalogueLifecycleService>();
+        var review = await lifecycle.ReviewAsync(submissionId, ct);
+        var first = review.Entries[0];
+        await lifecycle.ReturnAsync(submissionId, review.OpenTask!.TaskId, review.OpenTask.Version,
+        [
+            new ReturnedVersion(first.VersionId, "请补充共享条件的具体依据后重新提交。",
+                [new FieldComment(nameof(CatalogueContent.ShareBasis), "请写明法律法规的名称和具体条款。")]),
+        ], ct);
+    }
+
+    private async Task<long> EntryIdAsync(string department, string name, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.CatalogueEntries.Where(e => e.ProviderDepartment!.Name == department && e.Name == name).Select(e => e.Id).SingleAsync(ct);
+    }
+
+    private async Task WithdrawAsync(string department, string name, CancellationToken ct)
+    {
+        var entryId = await EntryIdAsync(department, name, ct);
+        await using (var scope = await ScopeAsAsync(Specialist(department)))
+            await scope.ServiceProvider.GetRequiredService<CatalogueLifecycleService>()
+                .RequestWithdrawalAsync(entryId, "该资源已并入“国民经济主要指标信息”，不再单独编目。", ct);
+        await using var authority = await ScopeAsAsync(AuthorityReviewer);
+        var inbox = authority.ServiceProvider.GetRequiredService<Workflow.FlowReader>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var flow = (await inbox.OfSubjectAsync(db, CatalogueWithdrawalHandler.Type, entryId.ToString(System.Globalization.CultureInfo.InvariantCulture), ct))
+            .Single(f => f.Status == Workflow.FlowStatus.Running);
+        var task = flow.Tasks.Single(t => t.Status == Workflow.FlowTaskStatus.Open);
+        await authority.ServiceProvider.GetRequiredService<Workflow.WorkflowEngine>()
+            .DecideAsync(new Workflow.TaskDecision(task.Id, task.Version, Workflow.FlowActions.Approve, "同意撤销。"), ct);
+    }
+
+    private async Task StartNewVersionAsync(string department, string name, bool submit, CancellationToken ct)
+    {
+        var entryId = await EntryIdAsync(department, name, ct);
+        await using var scope = await ScopeAsAsync(Specialist(department));
+        var lifecycle = scope.ServiceProvider.GetRequiredService<CatalogueLifecycleService>();
+        await lifecycle.StartNewVersionAsync(entryId, ct);
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var entry = await db.CatalogueEntries.Include(e => e.Versions).ThenInclude(v => v.Items).SingleAsync(e => e.Id == entryId, ct);
+            var content = entry.LatestVersion.ToContent();
+            content.Summary += "（新增数据更新时间信息项）";
+            content.Items.Add(new CatalogueItemContent { Name = "数据更新时间", DataType = ItemDataType.T });
+            entry.LatestVersion.Apply(content, clock.GetUtcNow());
+            entry.DraftSaved(entry.LatestVersion, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+        if (submit) await lifecycle.SubmitAsync([entryId], ct);
+    }
 }

@@ -2,5 +2,6 @@ namespace GovDataPortal.Features.Demo;
 
 public static class DemoSetup
 {
-    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddScoped<DemoSeeder>();
+    public static IServiceCollection AddDemo(this IServiceCollection services) =>
+        services.AddScoped<DemoSeeder>().AddScoped<CatalogueDemoSeeder>();
 }
