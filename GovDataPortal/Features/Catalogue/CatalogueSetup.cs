@@ -19,6 +19,7 @@ public static class CatalogueSetup
         services.TryAddScoped<ICatalogueGrantHolders, NoCatalogueGrantHolders>();
         services.AddFlowSubjectLink(CatalogueTexts.SubjectType, id => $"catalogue/review/{id}");
         services.AddFlowSubjectLink(CatalogueWithdrawalHandler.Type, id => $"catalogue/{id}");
+        services.AddScoped<Editing.CatalogueEditorService>();
         return services;
     }
 }
