@@ -43,8 +43,7 @@ public static partial class BuiltInProfiles
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
                 CatalogueUpdate(15, Art("第十七条")),
                 Art("第十七条"),
-                Notes: "各政务部门对本部门数据资源目录进行编制、审核、发布，自有关法律法规修订或行政管理职能发生变化之日起15个工作日内及时更新。"
-                    + "无需变更的，说明理由，经市政务数据主管部门认可（本系统的解释）。")
+                Notes: "各政务部门对本部门数据资源目录进行编制、审核、发布，自有关法律法规修订或行政管理职能发生变化之日起15个工作日内及时更新。")
             {
                 GivenDateName = LawChangeDate,
             },

@@ -47,7 +47,7 @@ public static partial class BuiltInProfiles
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
                 CatalogueUpdate(null, Art("第十一条")),
                 Art("第十一条"),
-                Notes: "原文为“及时进行更新”，未规定天数；每年进行不少于一次的全面维护。无需变更的，说明理由，经数据主管部门认可（本系统的解释）。"),
+                Notes: "原文为“及时进行更新”，未规定天数；每年进行不少于一次的全面维护。"),
             HubeiObjection(Art),
         ]);
     }

@@ -29,7 +29,7 @@ public static partial class BuiltInProfiles
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
                 CatalogueUpdate(null, Art("第八条")),
                 Art("第八条"),
-                Notes: "原文为“政务数据发生变化时应及时更新目录”，未规定天数。无需变更的，说明理由，经市大数据局认可（本系统的解释）。"),
+                Notes: "原文为“政务数据发生变化时应及时更新目录”，未规定天数。"),
         ]);
     }
 }

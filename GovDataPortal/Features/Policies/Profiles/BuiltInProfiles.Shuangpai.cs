@@ -31,8 +31,7 @@ public static partial class BuiltInProfiles
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
                 CatalogueUpdate(15, Art("第十九条第二款"), AuthorityStep("filing", "报县政务服务中心备案", null, Art("第十九条第二款"))),
                 Art("第十九条"),
-                Notes: "自法律、法规修订或者行政管理职能发生变化之日起15个工作日内更新目录，并报县政务服务中心备案。"
-                    + "无需变更的，说明理由，经县政务服务中心认可后备案（本系统的解释）。")
+                Notes: "自法律、法规修订或者行政管理职能发生变化之日起15个工作日内更新目录，并报县政务服务中心备案。")
             {
                 GivenDateName = LawChangeDate,
             },
