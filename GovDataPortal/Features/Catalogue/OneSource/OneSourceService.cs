@@ -69,8 +69,18 @@ public sealed class OneSourceService(
         })];
     }
 
-    private sealed record PublishedItem(string NormalisedName, ItemDataType? DataType, string ItemName, long EntryId, string EntryName,
-        string? ResourceCode, int ProviderDepartmentId, string ProviderName);
+    // A class with init members, not a positional record: EF composes filters and groupings over member-init projections only.
+    private sealed class PublishedItem
+    {
+        public string NormalisedName { get; init; } = "";
+        public ItemDataType? DataType { get; init; }
+        public string ItemName { get; init; } = "";
+        public long EntryId { get; init; }
+        public string EntryName { get; init; } = "";
+        public string? ResourceCode { get; init; }
+        public int ProviderDepartmentId { get; init; }
+        public string ProviderName { get; init; } = "";
+    }
 
     /// <summary>Items of the published versions of published entries.</summary>
     private static IQueryable<PublishedItem> PublishedItems(PortalDbContext db) =>
@@ -78,8 +88,11 @@ public sealed class OneSourceService(
         join v in db.CatalogueVersions on i.VersionId equals v.Id
         join e in db.CatalogueEntries on v.EntryId equals e.Id
         where v.Status == VersionStatus.Published && e.Status == EntryStatus.Published && i.DataType != null
-        select new PublishedItem(i.NormalisedName, i.DataType, i.Name, e.Id, e.Name, e.ResourceCode, e.ProviderDepartmentId,
-            e.ProviderDepartment!.Name);
+        select new PublishedItem
+        {
+            NormalisedName = i.NormalisedName, DataType = i.DataType, ItemName = i.Name, EntryId = e.Id, EntryName = e.Name,
+            ResourceCode = e.ResourceCode, ProviderDepartmentId = e.ProviderDepartmentId, ProviderName = e.ProviderDepartment!.Name,
+        };
 
     private static async Task<Dictionary<(string, ItemDataType), AuthoritativeView>> DecidedAsync(PortalDbContext db,
         IReadOnlyCollection<string> names, CancellationToken ct)
