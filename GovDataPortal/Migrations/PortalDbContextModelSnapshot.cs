@@ -1032,6 +1032,9 @@ namespace GovDataPortal.Migrations
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("CatalogueEntryId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1049,6 +1052,9 @@ namespace GovDataPortal.Migrations
 
                     b.Property<long?>("FlowInstanceId")
                         .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<string[]>("ItemNames")
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1077,6 +1083,10 @@ namespace GovDataPortal.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ResourceCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("ResourceName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1094,6 +1104,8 @@ namespace GovDataPortal.Migrations
                         .HasColumnName("xmin");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CatalogueEntryId");
 
                     b.HasIndex("ProviderDepartmentId", "Status");
 

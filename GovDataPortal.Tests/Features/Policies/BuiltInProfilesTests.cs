@@ -42,13 +42,19 @@ public class BuiltInProfilesTests
         { Longyan, Check, "check", 1, "第十四条" },
         { Foshan, Check, "check", 10, "第三十条" },
         // 目录更新
+        // The authority's review of a 无需变更 statement is the portal's reading (NoChangeReading) under the same article.
         { Changsha, Catalogue, "update", 15, "第十六条第三款" },
+        { Changsha, Catalogue, "no-change-review", null, "第十六条第三款" },
         { Changsha, Catalogue, "filing", null, "第十六条第三款" },
         { Shuangpai, Catalogue, "update", 15, "第十九条第二款" },
+        { Shuangpai, Catalogue, "no-change-review", null, "第十九条第二款" },
         { Shuangpai, Catalogue, "filing", null, "第十九条第二款" },
         { Hubei, Catalogue, "update", null, "第十一条" },
+        { Hubei, Catalogue, "no-change-review", null, "第十一条" },
         { Longyan, Catalogue, "update", null, "第八条" },
+        { Longyan, Catalogue, "no-change-review", null, "第八条" },
         { Foshan, Catalogue, "update", 15, "第十七条" },
+        { Foshan, Catalogue, "no-change-review", null, "第十七条" },
         // 公民、法人异议 (shuangpai, hubei)
         { Shuangpai, Objection, "mark", 1, "第四十条第二款" },
         { Shuangpai, Objection, "scope", 2, "第四十条第二款第（一）项、第（二）项" },
@@ -185,7 +191,9 @@ public class BuiltInProfilesTests
         var readings = AllSteps().Where(x => x.Step.Reading is not null).ToList();
 
         Assert.All(readings, x => Assert.Contains("本系统", x.Step.Reading));
-        Assert.Equal(["longyan/data-check/check", "shuangpai/data-subject-objection/scope"],
+        Assert.Equal(["changsha/catalogue-update/no-change-review", "foshan/catalogue-update/no-change-review",
+                "hubei/catalogue-update/no-change-review", "longyan/catalogue-update/no-change-review", "longyan/data-check/check",
+                "shuangpai/catalogue-update/no-change-review", "shuangpai/data-subject-objection/scope"],
             readings.Select(x => $"{x.Profile.Key}/{x.Flow.Key}/{x.Step.Key}").Order());
         // A reading is never part of the regulation's own text that the notes quote.
         Assert.All(readings, x => Assert.DoesNotContain("本系统的解释", x.Flow.Notes ?? ""));
@@ -363,7 +371,8 @@ public class BuiltInProfilesTests
 
         Assert.Equal(
             [
-                "foshan/conditional-share", "hubei/conditional-share", "hubei/data-subject-objection",
+                "changsha/catalogue-update", "foshan/catalogue-update", "foshan/conditional-share", "hubei/catalogue-update",
+                "hubei/conditional-share", "hubei/data-subject-objection", "longyan/catalogue-update", "shuangpai/catalogue-update",
                 "shuangpai/conditional-share", "shuangpai/data-subject-objection",
             ],
             routed);

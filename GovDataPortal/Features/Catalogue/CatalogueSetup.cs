@@ -20,6 +20,7 @@ public static class CatalogueSetup
         services.AddFlowSubjectLink(CatalogueTexts.SubjectType, id => $"catalogue/review/{id}");
         services.AddFlowSubjectLink(CatalogueWithdrawalHandler.Type, id => $"catalogue/{id}");
         services.AddScoped<Editing.CatalogueEditorService>();
+        services.AddCatalogueObligations();
         return services;
     }
 }

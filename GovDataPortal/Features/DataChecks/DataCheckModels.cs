@@ -14,6 +14,8 @@ public static class DataCheckFields
 {
     public const string ProviderDepartmentId = "providerDepartmentId";
     public const string ResourceName = "resourceName";
+    public const string CatalogueEntryId = "catalogueEntryId";
+    public const string ItemNames = "itemNames";
     public const string RecordIdentifier = "recordIdentifier";
     public const string Kind = "kind";
     public const string Description = "description";
@@ -31,7 +33,12 @@ public sealed record RaiseDataCheckInput(
     string? ResourceName,
     string? RecordIdentifier,
     [property: JsonConverter(typeof(JsonStringEnumConverter<DataCheckKind>))] DataCheckKind? Kind,
-    string? Description);
+    string? Description,
+    long? CatalogueEntryId = null,
+    IReadOnlyList<string>? ItemNames = null);
+
+/// <summary>A published entry of the provider the requester may pick (issue 9 §5: the check names a catalogue entry).</summary>
+public sealed record DataCheckEntryChoice(long Id, string Name, string? ResourceCode, IReadOnlyList<string> ItemNames);
 
 /// <summary>
 /// 我部门提起的 (raised by my department), 针对我部门数据的 (about my department's data), or 本区域（督办）: every check
@@ -160,7 +167,9 @@ public sealed record DataCheckDetail(
     bool CanClose,
     bool CanReopen,
     bool Supervising,
-    IReadOnlyList<DataCheckRound> History)
+    IReadOnlyList<DataCheckRound> History,
+    string? ResourceCode = null,
+    IReadOnlyList<string>? ItemNames = null)
 {
     public string KindName => DataCheckTexts.KindName(Kind);
     public string StatusName => DataCheckTexts.StatusName(Status);

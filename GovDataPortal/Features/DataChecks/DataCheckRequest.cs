@@ -54,8 +54,14 @@ public class DataCheckRequest : IAudited, IAuditNamed
     public string RequesterUserId { get; private set; } = "";
     public int ProviderDepartmentId { get; private set; }
 
-    /// <summary>Free text until the catalogue exists; then a pick of the provider's published entries.</summary>
+    /// <summary>The picked catalogue entry's name (issue 9 §5); free text in checks raised before the catalogue, or where the provider has published none.</summary>
     public string ResourceName { get; private set; } = "";
+    /// <summary>The provider's published catalogue entry the check is about (null in free-text checks).</summary>
+    public long? CatalogueEntryId { get; private set; }
+    /// <summary>Its 信息资源代码 when picked (kept: the entry's name may change in a later version).</summary>
+    public string? ResourceCode { get; private set; }
+    /// <summary>The entry's 信息项 the doubt is about, when the requester named some.</summary>
+    public string[]? ItemNames { get; private set; }
     public string? RecordIdentifier { get; private set; }
     public DataCheckKind Kind { get; private set; }
     public string Description { get; private set; } = "";
@@ -97,7 +103,8 @@ public class DataCheckRequest : IAudited, IAuditNamed
     /// for the provider's verification, and its flow is attached next (<see cref="AttachFlow"/>).
     /// </summary>
     public static DataCheckRequest Submit(int requesterDepartmentId, string requesterUserId, int? providerDepartmentId,
-        string? resourceName, string? recordIdentifier, DataCheckKind? kind, string? description, DateTimeOffset at)
+        string? resourceName, string? recordIdentifier, DataCheckKind? kind, string? description, DateTimeOffset at,
+        PickedEntry? entry = null)
     {
         if (string.IsNullOrWhiteSpace(requesterUserId)) throw new DomainException("提起校核须有提起人。");
         Validate(new ValidationErrors(), requesterDepartmentId, providerDepartmentId, resourceName, recordIdentifier, kind, description)
@@ -108,6 +115,9 @@ public class DataCheckRequest : IAudited, IAuditNamed
             RequesterUserId = requesterUserId,
             ProviderDepartmentId = providerDepartmentId!.Value,
             ResourceName = InputText.Normalise(resourceName)!,
+            CatalogueEntryId = entry?.EntryId,
+            ResourceCode = entry?.ResourceCode,
+            ItemNames = entry?.ItemNames is { Count: > 0 } items ? [.. items] : null,
             RecordIdentifier = InputText.NullIfBlank(recordIdentifier),
             Kind = kind!.Value,
             Description = InputText.Normalise(description)!,
@@ -177,6 +187,9 @@ public class DataCheckRequest : IAudited, IAuditNamed
         { nameof(RequesterUserId), "申请人编号" },
         { nameof(ProviderDepartmentId), "提供部门编号" },
         { nameof(ResourceName), "数据资源名称" },
+        { nameof(CatalogueEntryId), "目录条目编号" },
+        { nameof(ResourceCode), "信息资源代码" },
+        { nameof(ItemNames), "信息项" },
         { nameof(RecordIdentifier), "记录标识" },
         { nameof(Kind), "校核类型", AuditNames.Coded<DataCheckKind>(DataCheckTexts.KindName) },
         { nameof(Status), "状态", AuditNames.Coded<DataCheckStatus>(DataCheckTexts.StatusName) },
@@ -192,6 +205,9 @@ public class DataCheckRequest : IAudited, IAuditNamed
     };
 }
 
+/// <summary>A published catalogue entry of the provider picked for a check, and the items named (checked by the service).</summary>
+public sealed record PickedEntry(long EntryId, string? ResourceCode, IReadOnlyList<string> ItemNames);
+
 internal sealed class DataCheckRequestConfiguration : IEntityTypeConfiguration<DataCheckRequest>
 {
     public void Configure(EntityTypeBuilder<DataCheckRequest> b)
@@ -199,6 +215,8 @@ internal sealed class DataCheckRequestConfiguration : IEntityTypeConfiguration<D
         b.ToTable("data_check_requests");
         b.Property(r => r.RequesterUserId).HasMaxLength(64).IsRequired();
         b.Property(r => r.ResourceName).HasMaxLength(DataCheckRequest.ResourceNameMaxLength).IsRequired();
+        b.Property(r => r.ResourceCode).HasMaxLength(16);
+        b.HasIndex(r => r.CatalogueEntryId);
         b.Property(r => r.RecordIdentifier).HasMaxLength(DataCheckRequest.RecordIdentifierMaxLength);
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(r => r.Description).HasMaxLength(DataCheckRequest.DescriptionMaxLength).IsRequired();

@@ -154,7 +154,7 @@ public sealed partial class DataCheckService
             CanClose: requesterSide && r.Status == DataCheckStatus.Answered,
             CanReopen: requesterSide && r.Status == DataCheckStatus.Answered && r.ReopenCount == 0,
             Supervising: supervising && !requesterSide,
-            history);
+            history, r.ResourceCode, r.ItemNames);
     }
 
     private static Task<Dictionary<int, string>> DepartmentNamesAsync(PortalDbContext db, CancellationToken ct) =>

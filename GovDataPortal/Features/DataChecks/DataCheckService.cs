@@ -50,12 +50,12 @@ public sealed partial class DataCheckService(
         var requester = actor.DepartmentId ?? throw new AccessDeniedException("您的账户未归属任何部门，不能提起校核。");
         RequireFlow();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var errors = await ValidateAsync(db, input, requester, ct);
+        var (errors, picked, pickedName) = await ValidateAsync(db, input, requester, ct);
         var file = await StageEvidenceAsync(evidence, errors, ct);
         errors.ThrowIfInvalid();
 
-        var request = DataCheckRequest.Submit(requester, actor.UserId!, input.ProviderDepartmentId, input.ResourceName,
-            input.RecordIdentifier, input.Kind, input.Description, clock.GetUtcNow());
+        var request = DataCheckRequest.Submit(requester, actor.UserId!, input.ProviderDepartmentId, pickedName ?? input.ResourceName,
+            input.RecordIdentifier, input.Kind, input.Description, clock.GetUtcNow(), picked);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.DataCheckRequests.Add(request);
         await db.SaveChangesAsync(ct); // the flow's subject id and the evidence's owner id are the request's id
@@ -65,13 +65,73 @@ public sealed partial class DataCheckService(
         return request.Id;
     }
 
-    private async Task<ValidationErrors> ValidateAsync(PortalDbContext db, RaiseDataCheckInput input, int requester, CancellationToken ct)
+    private async Task<(ValidationErrors Errors, PickedEntry? Picked, string? Name)> ValidateAsync(PortalDbContext db,
+        RaiseDataCheckInput input, int requester, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (input.ProviderDepartmentId is { } provider && provider != requester && !await db.Departments.AnyAsync(d => d.Id == provider, ct))
             errors.Add(F.ProviderDepartmentId, "数据提供部门不存在。");
-        return DataCheckRequest.Validate(errors, requester, input.ProviderDepartmentId, input.ResourceName, input.RecordIdentifier,
-            input.Kind, input.Description);
+        var (picked, name) = await ValidatePickAsync(db, input, errors, ct);
+        return (DataCheckRequest.Validate(errors, requester, input.ProviderDepartmentId, name ?? input.ResourceName, input.RecordIdentifier,
+            input.Kind, input.Description), picked, name);
+    }
+
+    /// <summary>
+    /// The check names a published catalogue entry of the provider (issue 9 §5) and optionally some of its items (of the
+    /// published version); its name becomes the check's resource name. Without a pick the free-text name stands (checks
+    /// about a provider that has published no catalogue yet; the page offers the pick wherever there is one).
+    /// </summary>
+    private static async Task<(PickedEntry?, string?)> ValidatePickAsync(PortalDbContext db, RaiseDataCheckInput input, ValidationErrors errors,
+        CancellationToken ct)
+    {
+        var items = (input.ItemNames ?? []).Select(InputText.Normalise).OfType<string>().Distinct().ToList();
+        if (input.CatalogueEntryId is not { } entryId)
+        {
+            if (items.Count > 0) errors.Add(F.ItemNames, "请先选择目录条目，再选择其中的信息项。");
+            return (null, null);
+        }
+        var entry = await db.CatalogueEntries.AsNoTracking().Where(e => e.Id == entryId)
+            .Select(e => new { e.ProviderDepartmentId, e.Status, e.Name, e.ResourceCode, e.PublishedVersionNumber }).FirstOrDefaultAsync(ct);
+        if (entry is null || entry.Status != Catalogue.EntryStatus.Published)
+        {
+            errors.Add(F.CatalogueEntryId, "请选择数据提供部门已发布的目录条目。");
+            return (null, null);
+        }
+        if (entry.ProviderDepartmentId != input.ProviderDepartmentId)
+        {
+            errors.Add(F.CatalogueEntryId, "所选目录条目不属于该数据提供部门。");
+            return (null, null);
+        }
+        var known = await PublishedItemNames(db, entryId, entry.PublishedVersionNumber).ToListAsync(ct);
+        foreach (var missing in items.Where(i => !known.Contains(i))) errors.Add(F.ItemNames, $"信息项“{missing}”不在所选目录中。");
+        return (new PickedEntry(entryId, entry.ResourceCode, items), entry.Name);
+    }
+
+    private static IQueryable<string> PublishedItemNames(PortalDbContext db, long entryId, int? number) =>
+        from i in db.CatalogueItems
+        join v in db.CatalogueVersions on i.VersionId equals v.Id
+        where v.EntryId == entryId && v.Number == number
+        orderby i.Ordinal
+        select i.Name;
+
+    /// <summary>The provider's published entries to pick from, by name or code, with the published version's items.</summary>
+    public async Task<IReadOnlyList<DataCheckEntryChoice>> EntryChoicesAsync(int providerDepartmentId, string? keyword, CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.CatalogueEntries.AsNoTracking().Where(e => e.ProviderDepartmentId == providerDepartmentId && e.Status == Catalogue.EntryStatus.Published);
+        if (InputText.NullIfBlank(keyword) is { } k) q = q.Where(e => e.Name.Contains(k) || (e.ResourceCode != null && e.ResourceCode.StartsWith(k)));
+        var entries = await q.OrderBy(e => e.Name).Take(50).Select(e => new { e.Id, e.Name, e.ResourceCode, e.ItemNames }).ToListAsync(ct);
+        // The entry's listing shows its published version, so its item names are the published ones.
+        return [.. entries.Select(e => new DataCheckEntryChoice(e.Id, e.Name, e.ResourceCode,
+            e.ItemNames.Length == 0 ? [] : e.ItemNames.Split('\n')))];
+    }
+
+    /// <summary>Whether the provider has published any catalogue entry (then the page asks for a pick instead of free text).</summary>
+    public async Task<bool> HasPublishedEntriesAsync(int providerDepartmentId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.CatalogueEntries.AnyAsync(e => e.ProviderDepartmentId == providerDepartmentId && e.Status == Catalogue.EntryStatus.Published, ct);
     }
 
     private async Task<StagedAttachment?> StageEvidenceAsync(AttachmentUpload? evidence, ValidationErrors errors, CancellationToken ct)

@@ -26,10 +26,7 @@ public static partial class BuiltInProfiles
                 Art("第十八条"),
                 Notes: "市数据资源局负责全市政务数据质量监管；原文未规定校核天数，本系统不设强制期限。"),
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
-                [
-                    CatalogueUpdate(15, Art("第十六条第三款")) with { Anchor = DeadlineAnchor.GivenDate },
-                    AuthorityStep("filing", "报市数据资源局备案", null, Art("第十六条第三款"), StepActions.Approve | StepActions.Return),
-                ],
+                CatalogueUpdate(15, Art("第十六条第三款"), AuthorityStep("filing", "报市数据资源局备案", null, Art("第十六条第三款"))),
                 Art("第十六条"),
                 Notes: "自法律、法规修订或者行政管理职能发生变化之日起15个工作日内更新目录，并报市数据资源局备案。")
             {

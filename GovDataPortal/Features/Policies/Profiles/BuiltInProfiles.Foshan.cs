@@ -42,7 +42,7 @@ public static partial class BuiltInProfiles
                 Art("第三十条"),
                 Notes: "数源部门接到复核申请后10个工作日内对异议数据进行核查，并作出确认或者更正；复核期间以不影响办事为前提。"),
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
-                [CatalogueUpdate(15, Art("第十七条")) with { Anchor = DeadlineAnchor.GivenDate }],
+                CatalogueUpdate(15, Art("第十七条")),
                 Art("第十七条"),
                 Notes: "各政务部门对本部门数据资源目录进行编制、审核、发布，自有关法律法规修订或行政管理职能发生变化之日起15个工作日内及时更新。")
             {

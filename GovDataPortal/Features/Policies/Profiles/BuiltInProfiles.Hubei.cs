@@ -46,7 +46,7 @@ public static partial class BuiltInProfiles
                 Notes: "提供部门接到校核通知后3个工作日内反馈校核结果，对疑义或错误的数据进行释明或修复。"
                     + "逾期上报政务数据主管部门：主管部门指导、监督政务部门及时开展数据校核（第十三条第一款）。"),
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
-                [CatalogueUpdate(null, Art("第十一条"))],
+                CatalogueUpdate(null, Art("第十一条")),
                 Art("第十一条"),
                 Notes: "原文为“及时进行更新”，未规定天数；每年进行不少于一次的全面维护。"),
             HubeiObjection(Art),

@@ -28,7 +28,7 @@ public static partial class BuiltInProfiles
                 Art("第十四条"),
                 Notes: "数据生成部门应立即组织核实，确有问题的应及时在系统中予以纠正，并将结果反馈给共享使用单位。"),
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
-                [CatalogueUpdate(null, Art("第八条"))],
+                CatalogueUpdate(null, Art("第八条")),
                 Art("第八条"),
                 Notes: "原文为“政务数据发生变化时应及时更新目录”，未规定天数。"),
         ]);

@@ -30,10 +30,7 @@ public static partial class BuiltInProfiles
                     + "（本系统按延期累计不超过15个工作日执行）。校核期间，当事人已提供合法有效证明材料的，"
                     + "受理单位应当照常办理（第二十七条第三款）；修正结果应当及时告知使用部门（第二十七条第四款）。"),
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
-                [
-                    CatalogueUpdate(15, Art("第十九条第二款")) with { Anchor = DeadlineAnchor.GivenDate },
-                    AuthorityStep("filing", "报县政务服务中心备案", null, Art("第十九条第二款"), StepActions.Approve | StepActions.Return),
-                ],
+                CatalogueUpdate(15, Art("第十九条第二款"), AuthorityStep("filing", "报县政务服务中心备案", null, Art("第十九条第二款"))),
                 Art("第十九条"),
                 Notes: "自法律、法规修订或者行政管理职能发生变化之日起15个工作日内更新目录，并报县政务服务中心备案。")
             {

@@ -37,10 +37,34 @@ public static partial class BuiltInProfiles
         ProviderReply("check", "提供部门校核并反馈结果", days, citation, onTimeout,
             StepActions.Approve | StepActions.Return | (extendable ? StepActions.RequestExtension : StepActions.None), reading);
 
-    /// <summary>The department that compiles the catalogue updates it; its 数据专管员 does the work.</summary>
-    private static StepRule CatalogueUpdate(int? days, Citation citation) =>
-        new("update", "更新政务数据资源目录", StepActor.ProviderDepartment, PortalRoles.DataSpecialist,
-            StepActions.Approve, days, TimeoutAction.RemindOnly, citation);
+    /// <summary>
+    /// The portal's reading where every seed is silent: a department may find that a change of law or duties leaves an
+    /// entry as it is; it says so with reasons, and the data authority accepts or refuses the statement.
+    /// </summary>
+    public const string NoChangeReading =
+        "政务部门认为目录无需变更的，须说明理由并经数据主管部门认可；不认可的，更新义务继续有效，期限仍自变化发生之日起算（本系统的解释，原文未作规定）";
+
+    /// <summary>
+    /// The catalogue update after a law change or a change of duties (changsha Art. 16, shuangpai Art. 19, foshan Art. 17;
+    /// hubei Art. 11 and longyan Art. 8 without a day count). The compiling department's 数据专管员 has the task; it ends
+    /// when the portal sees the updated version published (branch "updated", chosen by the portal at publication) or
+    /// when the department states 无需变更 (branch "no-change") and the data authority accepts it. A refused statement
+    /// ends the flow rejected and the obligation starts a fresh flow with the same anchor (routes may not cycle).
+    /// <paramref name="filing"/> is the 备案 step where the regulation has one; both ways end there.
+    /// </summary>
+    private static IReadOnlyList<StepRule> CatalogueUpdate(int? days, Citation citation, StepRule? filing = null)
+    {
+        var done = filing?.Key ?? FlowRoute.Approved;
+        var update = new StepRule("update", "更新政务数据资源目录", StepActor.ProviderDepartment, PortalRoles.DataSpecialist,
+            StepActions.Choose, days, TimeoutAction.RemindOnly, citation)
+        {
+            Anchor = days is null ? DeadlineAnchor.TaskReceived : DeadlineAnchor.GivenDate,
+            Branches = [new("updated", "已发布更新版本", done), new("no-change", "说明无需变更", "no-change-review")],
+        };
+        var review = AuthorityStep("no-change-review", "数据主管部门审核无需变更的说明", null, citation,
+            StepActions.Approve | StepActions.Reject, NoChangeReading) with { OnApprove = done, OnReject = FlowRoute.Rejected };
+        return filing is null ? [update, review] : [update, review, filing];
+    }
 
     /// <summary>
     /// After a refusal the requesting department either asks the data authority to coordinate (→ "coordination") or
