@@ -35,5 +35,7 @@ public class CatalogueDemoSeederTests(PortalFixture portal) : IClassFixture<Port
         var newVersions = await db.CatalogueVersions.Where(v => v.Number == 2)
             .Select(v => new { v.Status, v.Name }).OrderBy(v => v.Name).ToListAsync();
         Assert.Equal([VersionStatus.Draft, VersionStatus.DepartmentReview], newVersions.Select(v => v.Status).Order());
+        Assert.Equal(3, await db.CatalogueObligations.CountAsync(o => o.Status == ObligationStatus.Open && o.FlowInstanceId != null));
+        Assert.Equal(2, await db.AuthoritativeSources.CountAsync());
     }
 }

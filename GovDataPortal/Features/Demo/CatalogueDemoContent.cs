@@ -131,6 +131,7 @@ internal static partial class CatalogueDemoContent
         {
             c.OpenType = OpenType.Conditional;
             c.OpenConditions = "经申请审核并签订数据开放利用协议，限于科研、公益和产品开发用途";
+            c.OpenBasis = "《中华人民共和国数据安全法》第四十二条：政务数据按规定有条件开放，保障数据安全";
         }
         else
         {

@@ -117,6 +117,38 @@ public sealed class CatalogueDemoSeeder(IDbContextFactory<PortalDbContext> facto
         await WithdrawAsync("双牌县统计局", "统计年鉴", ct);
         await StartNewVersionAsync(DemoAccounts.Police, "户籍人口基本信息", submit: false, ct);
         await StartNewVersionAsync(DemoAccounts.Market, "市场主体登记信息", submit: true, ct);
+        await RecordLawChangeAsync(ct);
+        await NameAuthoritativeSourcesAsync(ct);
+    }
+
+    /// <summary>
+    /// One recorded law change with open obligations: the centre records that the social-credit rules changed ten days
+    /// ago; the credit entries of 发改局 and 税务局 are due 15 working days after that day (shuangpai Art. 19).
+    /// </summary>
+    private async Task RecordLawChangeAsync(CancellationToken ct)
+    {
+        long[] affected =
+        [
+            await EntryIdAsync("双牌县发展和改革局", "公共信用信息", ct),
+            await EntryIdAsync("双牌县发展和改革局", "守信激励和失信惩戒名单", ct),
+            await EntryIdAsync("国家税务总局双牌县税务局", "纳税信用等级信息", ct),
+        ];
+        await using var scope = await ScopeAsAsync(AuthorityReviewer);
+        await scope.ServiceProvider.GetRequiredService<ObligationService>().RecordChangeAsync(new RecordChangeInput(
+            ChangeKind.LawRevision, ChinaTime.Today(clock).AddDays(-10),
+            "《湖南省社会信用条例》修订施行，公共信用信息目录、失信惩戒措施清单的归集范围和公开期限调整。", affected), ct);
+    }
+
+    /// <summary>The centre names the sources of the two key items every department holds (一数一源, shuangpai Art. 18).</summary>
+    private async Task NameAuthoritativeSourcesAsync(CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var police = await db.Departments.Where(d => d.Name == DemoAccounts.Police).Select(d => d.Id).SingleAsync(ct);
+        var market = await db.Departments.Where(d => d.Name == DemoAccounts.Market).Select(d => d.Id).SingleAsync(ct);
+        await using var scope = await ScopeAsAsync(AuthorityReviewer);
+        var oneSource = scope.ServiceProvider.GetRequiredService<OneSourceService>();
+        await oneSource.NameAsync("公民身份号码", ItemDataType.C, police, "户籍人口基础信息由公安机关采集和维护。", ct);
+        await oneSource.NameAsync("统一社会信用代码", ItemDataType.C, market, "市场主体的统一社会信用代码由市场监管部门赋码。", ct);
     }
 
     private const string AuthorityReviewer = "zhaomin";

@@ -185,6 +185,12 @@ public sealed record FlowRule(
     /// <summary>The flow may be started for a party without a portal account (a citizen or an organisation).</summary>
     public bool ExternalRequester { get; init; }
 
+    /// <summary>
+    /// The flow starts by recording a duty (a law change obliging catalogue updates), not by asking for something:
+    /// whoever recorded it is no party, so the self-approval refusal does not stop them acting on its steps.
+    /// </summary>
+    public bool RecorderIsNoParty { get; init; }
+
     /// <summary>What the date given at the start means, for <see cref="DeadlineAnchor.GivenDate"/> steps (e.g. 法律法规修订或职能变化之日).</summary>
     public string? GivenDateName { get; init; }
 

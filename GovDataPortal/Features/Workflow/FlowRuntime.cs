@@ -57,12 +57,14 @@ public sealed class FlowRuntime(
     /// <summary>
     /// Whether acting on <paramref name="task"/> would be the submitter deciding on their own subject — refused, except
     /// for the submitter's own revision and for steps the rules give to the requesting side (e.g. asking for
-    /// coordination after a refusal). A party without an account asked through staff: whoever registered it is no party.
+    /// coordination after a refusal). A party without an account asked through staff: whoever registered it is no party;
+    /// nor is whoever recorded a duty (<see cref="FlowRule.RecorderIsNoParty"/>).
     /// </summary>
     public bool DecidesOwnSubject(FlowTask task)
     {
         var instance = task.Instance!;
         if (instance.RequesterParty is not null || instance.SubmittedByUserId != actor.UserId || task.Kind == FlowTaskKind.Revision) return false;
+        if (RuleOf(instance).RecorderIsNoParty) return false;
         return task.Kind != FlowTaskKind.Step || RuleOf(instance).Step(task.StepKey)?.Actor != StepActor.RequesterDepartment;
     }
 

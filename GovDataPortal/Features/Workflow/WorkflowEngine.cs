@@ -36,7 +36,8 @@ public sealed class WorkflowEngine(
     FlowDecisions decisions,
     FlowExtensions extensions,
     FlowParties parties,
-    FlowTimerSweep sweep)
+    FlowTimerSweep sweep,
+    IServiceScopeFactory scopes)
 {
     public const string TaskTakenMessage = "该任务已由他人处理";
     public const string ExtensionPendingMessage = FlowExtensions.PendingMessage;
@@ -82,6 +83,26 @@ public sealed class WorkflowEngine(
         await using var db = await factory.CreateDbContextAsync(ct);
         await DecideAsync(db, decision, ct);
         await SaveDecisionAsync(db, ct);
+    }
+
+    /// <summary>
+    /// The portal settles an open step because the fact it waited for has happened (e.g. an updated catalogue version was
+    /// published for an update obligation): no person decides, so — as the timer sweep does for a deemed approval — the
+    /// decision is taken by an anonymous actor (the history reads 系统) and follows the step's routes with every hook, in
+    /// the caller's unit of work. <paramref name="branchKey"/> picks the branch of a choice step. Nothing when the task
+    /// is no longer open.
+    /// </summary>
+    public async Task SettleByPortalAsync(PortalDbContext db, long taskId, string? branchKey, string comment, CancellationToken ct)
+    {
+        var task = await db.FlowTasks.Include(t => t.Instance).FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is not { Status: FlowTaskStatus.Open, Kind: FlowTaskKind.Step }) return;
+        await using var scope = scopes.CreateAsyncScope(); // nobody signed in: the portal
+        var portal = scope.ServiceProvider.GetRequiredService<FlowDecisions>();
+        var step = runtime.RuleOf(task.Instance!).Step(task.StepKey) ?? throw new DomainException("该环节已不在流程规则中。");
+        if (branchKey is not null && step.Branches.Any(b => b.Key == branchKey))
+            await portal.ChooseAsync(db, task, step, branchKey, comment, ct);
+        else
+            await portal.ApproveAsync(db, task, comment, FlowActions.Approve, ct);
     }
 
     /// <summary>Saves a decision's unit of work, turning a lost race into the Chinese message.</summary>

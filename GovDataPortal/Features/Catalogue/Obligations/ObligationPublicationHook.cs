@@ -10,7 +10,7 @@ namespace GovDataPortal.Features.Catalogue;
 /// foshan Art. 17 "更新目录"), and the portal settles its flow's open step, which moves on to the 备案 step where the
 /// regulation has one. A 无需变更 statement still waiting for the authority is overtaken by the publication.
 /// </summary>
-internal sealed class ObligationPublicationHook(TimeProvider clock, FlowReader flows, ObligationPortalDecision portal)
+internal sealed class ObligationPublicationHook(TimeProvider clock, FlowReader flows, WorkflowEngine engine)
     : ICatalogueVersionPublished
 {
     public async Task OnPublishedAsync(PortalDbContext db, CatalogueEntry entry, CatalogueVersion version, CancellationToken ct)
@@ -23,7 +23,7 @@ internal sealed class ObligationPublicationHook(TimeProvider clock, FlowReader f
             if (obligation.FlowInstanceId is not { } instanceId || await flows.InstanceAsync(db, instanceId, ct) is not { } flow) continue;
             var comment = $"已发布更新版本（第{version.Number}版），由系统自动办结更新环节。";
             foreach (var task in flow.OpenStepTasks.Where(t => t.StepKey is ObligationTexts.UpdateStep or ObligationTexts.ReviewStep))
-                await portal.SettleAsync(db, task.Id, comment, ct);
+                await engine.SettleByPortalAsync(db, task.Id, ObligationTexts.UpdatedBranch, comment, ct);
         }
     }
 }

@@ -11,7 +11,6 @@ public static class ObligationSetup
     {
         services.AddScoped<ObligationAnswerGate>();
         services.AddScoped<ObligationService>();
-        services.AddScoped<ObligationPortalDecision>();
         services.AddScoped<IFlowSubjectHandler, ObligationSubjectHandler>();
         services.AddScoped<ICatalogueVersionPublished, ObligationPublicationHook>();
         services.AddFlowSubjectLink(ObligationTexts.SubjectType, id => ObligationTexts.Link(long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)));

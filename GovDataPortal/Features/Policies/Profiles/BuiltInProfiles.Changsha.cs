@@ -31,6 +31,7 @@ public static partial class BuiltInProfiles
                 Notes: "自法律、法规修订或者行政管理职能发生变化之日起15个工作日内更新目录，并报市数据资源局备案。")
             {
                 GivenDateName = LawChangeDate,
+                RecorderIsNoParty = true,
             },
         ]);
     }

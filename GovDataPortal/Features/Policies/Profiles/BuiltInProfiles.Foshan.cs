@@ -47,6 +47,7 @@ public static partial class BuiltInProfiles
                 Notes: "各政务部门对本部门数据资源目录进行编制、审核、发布，自有关法律法规修订或行政管理职能发生变化之日起15个工作日内及时更新。")
             {
                 GivenDateName = LawChangeDate,
+                RecorderIsNoParty = true,
             },
         ]);
     }

@@ -48,7 +48,10 @@ public static partial class BuiltInProfiles
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
                 CatalogueUpdate(null, Art("第十一条")),
                 Art("第十一条"),
-                Notes: "原文为“及时进行更新”，未规定天数；每年进行不少于一次的全面维护。"),
+                Notes: "原文为“及时进行更新”，未规定天数；每年进行不少于一次的全面维护。")
+            {
+                RecorderIsNoParty = true,
+            },
             HubeiObjection(Art),
         ]);
     }

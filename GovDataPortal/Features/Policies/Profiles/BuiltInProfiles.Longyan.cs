@@ -30,7 +30,10 @@ public static partial class BuiltInProfiles
             new(FlowKeys.CatalogueUpdate, FlowNames.CatalogueUpdate,
                 CatalogueUpdate(null, Art("第八条")),
                 Art("第八条"),
-                Notes: "原文为“政务数据发生变化时应及时更新目录”，未规定天数。"),
+                Notes: "原文为“政务数据发生变化时应及时更新目录”，未规定天数。")
+            {
+                RecorderIsNoParty = true,
+            },
         ]);
     }
 }

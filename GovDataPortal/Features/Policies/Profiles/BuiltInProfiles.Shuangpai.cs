@@ -35,6 +35,7 @@ public static partial class BuiltInProfiles
                 Notes: "自法律、法规修订或者行政管理职能发生变化之日起15个工作日内更新目录，并报县政务服务中心备案。")
             {
                 GivenDateName = LawChangeDate,
+                RecorderIsNoParty = true,
             },
             ShuangpaiObjection(Art),
         ]);
