@@ -7,6 +7,8 @@ public static class CatalogueSetup
     {
         services.AddScoped<CatalogueAccess>();
         services.AddScoped<CatalogueLifecycleService>();
+        services.AddScoped<Excel.CatalogueImportService>();
+        services.AddScoped<Excel.CatalogueExportService>();
         return services;
     }
 }
