@@ -159,7 +159,8 @@ public sealed class CatalogueImportService(
     private static async Task<Dictionary<int, Match>> MatchDraftsAsync(PortalDbContext db, int department, CatalogueSheetLayout layout,
         IReadOnlyList<ParsedEntry> entries, List<CatalogueImportProblem> problems, CancellationToken ct)
     {
-        var byName = entries.Where(e => !string.IsNullOrEmpty(InputText.Normalise(e.Content.Name)))
+        // A name the input rule refuses is an error already, and could not even be sent in a query.
+        var byName = entries.Where(e => !string.IsNullOrEmpty(InputText.Normalise(e.Content.Name)) && !InputText.IsRefused(e.Content.Name))
             .GroupBy(e => InputText.Normalise(e.Content.Name)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var result = new Dictionary<int, Match>();
         if (byName.Count == 0) return result;

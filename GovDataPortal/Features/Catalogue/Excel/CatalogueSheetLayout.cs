@@ -47,7 +47,7 @@ public sealed class CatalogueSheetLayout
             Text(nameof(CatalogueContent.Name), "信息资源名称", 28, x => x.Name, (x, v) => x.Name = v, "必填；同一部门内用于识别草稿。"),
             Text(nameof(CatalogueContent.Summary), "信息资源摘要", 40, x => x.Summary, (x, v) => x.Summary = v),
             One(nameof(CatalogueContent.CatalogueType), c.CatalogueType, 18, x => x.CatalogueType, (x, v) => x.CatalogueType = v),
-            new(nameof(CatalogueContent.ResourceClassId), "信息资源分类", 26,
+            new("信息资源分类", nameof(CatalogueContent.ResourceClassId), 26,
                 x => x.ResourceClassId is { } id && ClassLabels.TryGetValue(id, out var label) ? label : "", ReadClass,
                 Prompt: "从下拉列表选择最末一级分类（代码 名称），或只填分类代码。"),
             One(nameof(CatalogueContent.Format), c.Format, 14, x => x.Format, (x, v) => x.Format = v),
@@ -67,7 +67,7 @@ public sealed class CatalogueSheetLayout
             One(nameof(CatalogueContent.OpenType), c.OpenType, 14, x => x.OpenType, (x, v) => x.OpenType = v),
             Text(nameof(CatalogueContent.OpenConditions), "开放条件", 24, x => x.OpenConditions, (x, v) => x.OpenConditions = v),
             Text(nameof(CatalogueContent.OpenBasis), "不予开放依据", 24, x => x.OpenBasis, (x, v) => x.OpenBasis = v),
-            new(nameof(CatalogueContent.Deidentified), c.Deidentified.Title, 10,
+            new(c.Deidentified.Title, nameof(CatalogueContent.Deidentified), 10,
                 x => x.Deidentified ? "是" : "",
                 (x, text) =>
                 {
@@ -78,13 +78,13 @@ public sealed class CatalogueSheetLayout
             Text(nameof(CatalogueContent.DeidentificationMethod), "脱敏方法", 18, x => x.DeidentificationMethod, (x, v) => x.DeidentificationMethod = v),
             One(nameof(CatalogueContent.UpdateCycle), c.UpdateCycle, 12, x => x.UpdateCycle, (x, v) => x.UpdateCycle = v),
             One(nameof(CatalogueContent.SecurityLevel), c.SecurityLevel, 14, x => x.SecurityLevel, (x, v) => x.SecurityLevel = v),
-            new(nameof(CatalogueContent.RelatedCodes), "关联资源", 24, x => string.Join("、", x.RelatedCodes),
+            new("关联资源", nameof(CatalogueContent.RelatedCodes), 24, x => string.Join("、", x.RelatedCodes),
                 (x, text) =>
                 {
                     x.RelatedCodes = [.. CatalogueCells.SplitMany(CatalogueSearchText.Fold(text))];
                     return null;
                 }, Prompt: "填写关联目录的信息资源代码（如 101000000/000001），多个用“、”分隔。"),
-            new(nameof(CatalogueContent.RecordCount), "数据量（条）", 14,
+            new("数据量（条）", nameof(CatalogueContent.RecordCount), 14,
                 x => x.RecordCount?.ToString(CultureInfo.InvariantCulture) ?? "",
                 (x, text) =>
                 {
@@ -97,7 +97,7 @@ public sealed class CatalogueSheetLayout
         [
             Text<CatalogueItemContent>(nameof(CatalogueItemContent.Name), "信息项名称", 24, x => x.Name, (x, v) => x.Name = v),
             One<CatalogueItemContent, ItemDataType>(nameof(CatalogueItemContent.DataType), c.DataType, 14, x => x.DataType, (x, v) => x.DataType = v),
-            new(nameof(CatalogueItemContent.Length), "数据长度", 10,
+            new("数据长度", nameof(CatalogueItemContent.Length), 10,
                 x => x.Length?.ToString(CultureInfo.InvariantCulture) ?? "",
                 (x, text) =>
                 {
@@ -105,7 +105,7 @@ public sealed class CatalogueSheetLayout
                     x.Length = (int)n;
                     return null;
                 }),
-            new(nameof(CatalogueItemContent.Sensitivity), c.Sensitivity.Title, 12,
+            new(c.Sensitivity.Title, nameof(CatalogueItemContent.Sensitivity), 12,
                 x => x.Sensitivity == ItemSensitivity.None ? "" : c.Sensitivity.Name(x.Sensitivity),
                 (x, text) =>
                 {
