@@ -34,35 +34,6 @@ public static partial class XlsxReader
         return Pad(rows);
     }
 
-    internal static List<string> ReadCells(Row row, IReadOnlyList<string> shared, IReadOnlyDictionary<uint, string> dateStyles,
-        List<int>? formulaColumns)
-    {
-        var cells = new List<string>();
-        foreach (var cell in row.Elements<Cell>())
-        {
-            var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-            while (cells.Count <= column) cells.Add("");
-            cells[column] = Text(cell, shared, dateStyles);
-            if (cell.CellFormula is not null) formulaColumns?.Add(column);
-        }
-        return cells;
-    }
-
-    private static string Text(Cell cell, IReadOnlyList<string> shared, IReadOnlyDictionary<uint, string> dateStyles)
-    {
-        var value = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString) return cell.InlineString is { } s ? ItemText(s) : "";
-        if (type == CellValues.SharedString) return int.TryParse(value, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : "";
-        if (type == CellValues.Boolean) return value == "1" ? "TRUE" : "FALSE";
-        if ((type is null || type == CellValues.Number) && cell.StyleIndex?.Value is { } style
-            && dateStyles.TryGetValue(style, out var format)
-            && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
-            && serial is > -657435.0 and < 2958466.0) // the range DateTime.FromOADate accepts
-            return DateTime.FromOADate(serial).ToString(format, CultureInfo.InvariantCulture);
-        return value;
-    }
-
     /// <summary>A string item is either one text or rich-text runs; phonetic hints (rPh) are not part of the text.</summary>
     internal static string ItemText(OpenXmlElement item) =>
         Unescape(item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)));

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.IO.Packaging;
 using System.Xml;
 using DocumentFormat.OpenXml;
@@ -102,24 +104,98 @@ public sealed class XlsxWorkbookReader : IDisposable
         }
     }
 
-    /// <summary>The rows of <paramref name="sheetName"/> that exist in the file, in order (empty rows are not invented).</summary>
+    /// <summary>
+    /// The rows of <paramref name="sheetName"/> that exist in the file, in order (empty rows are not invented). Read as
+    /// SAX events, without building each row's element tree: an import reads tens of thousands of rows per dry run.
+    /// </summary>
     public IEnumerable<XlsxRow> Rows(string sheetName)
     {
         if (!_sheetParts.TryGetValue(sheetName, out var id)) yield break;
         var part = (WorksheetPart)_workbook.GetPartById(id);
         using var reader = OpenXmlReader.Create(part);
         var next = 1;
+        List<string>? cells = null;
+        List<int>? formulas = null;
+        var number = 0;
+        // The cell being read.
+        int column = -1;
+        string? type = null, value = null;
+        uint? style = null;
+        StringBuilder? inline = null;
+        bool inInline = false, inPhonetic = false;
         while (reader.Read())
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-            // Loading one row at a time keeps memory to the row itself.
-            var row = (Row)reader.LoadCurrentElement()!;
-            var number = row.RowIndex?.Value is { } r ? (int)r : next;
-            next = number + 1;
-            var formulas = new List<int>();
-            var cells = XlsxReader.ReadCells(row, _shared, _dateStyles, formulas);
-            yield return new XlsxRow(number, [.. cells], formulas);
+            var element = reader.ElementType;
+            if (reader.IsStartElement)
+            {
+                if (element == typeof(Row))
+                {
+                    number = Attribute(reader, "r") is { } r && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : next;
+                    next = number + 1;
+                    cells = [];
+                    formulas = [];
+                }
+                else if (element == typeof(Cell) && cells is not null)
+                {
+                    column = Attribute(reader, "r") is { } reference ? XlsxReader.ColumnIndex(reference) : cells.Count;
+                    type = Attribute(reader, "t");
+                    style = Attribute(reader, "s") is { } s && uint.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var si) ? si : null;
+                    value = null;
+                    inline = null;
+                }
+                else if (element == typeof(CellValue)) value = reader.GetText();
+                else if (element == typeof(CellFormula)) formulas?.Add(column);
+                else if (element == typeof(InlineString))
+                {
+                    inInline = true;
+                    inline = new StringBuilder();
+                }
+                // Phonetic hints (rPh) are not part of the text.
+                else if (element == typeof(PhoneticRun)) inPhonetic = true;
+                else if (element == typeof(Text) && inInline && !inPhonetic) inline!.Append(reader.GetText());
+            }
+            else if (reader.IsEndElement)
+            {
+                if (element == typeof(InlineString)) inInline = false;
+                else if (element == typeof(PhoneticRun)) inPhonetic = false;
+                else if (element == typeof(Cell) && cells is not null && column >= 0)
+                {
+                    while (cells.Count <= column) cells.Add("");
+                    cells[column] = CellText(type, value, style, inline);
+                }
+                else if (element == typeof(Row) && cells is not null)
+                {
+                    yield return new XlsxRow(number, [.. cells], formulas!);
+                    cells = null;
+                }
+            }
         }
+    }
+
+    /// <summary>The same reading of a cell as <see cref="XlsxReader"/>'s: shared and inline strings, booleans, dates by their format.</summary>
+    private string CellText(string? type, string? value, uint? style, StringBuilder? inline)
+    {
+        value ??= "";
+        switch (type)
+        {
+            case "inlineStr": return inline is null ? "" : XlsxReader.Unescape(inline.ToString());
+            case "s": return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _shared.Count ? _shared[i] : "";
+            case "b": return value == "1" ? "TRUE" : "FALSE";
+            case null or "n":
+                if (style is { } st && _dateStyles.TryGetValue(st, out var format)
+                    && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+                    && serial is > -657435.0 and < 2958466.0) // the range DateTime.FromOADate accepts
+                    return DateTime.FromOADate(serial).ToString(format, CultureInfo.InvariantCulture);
+                return value;
+            default: return value;
+        }
+    }
+
+    private static string? Attribute(OpenXmlReader reader, string localName)
+    {
+        foreach (var a in reader.Attributes)
+            if (a.LocalName == localName && string.IsNullOrEmpty(a.NamespaceUri)) return a.Value;
+        return null;
     }
 
     public void Dispose() => _document.Dispose();

@@ -34,9 +34,8 @@ public sealed class CatalogueExportService(
         {
             var viewer = await access.ViewerAsync(db, ct);
             var filtered = await CatalogueExportQuery.FilterAsync(db, viewer, filter, ct);
-            var counts = await filtered.GroupBy(_ => 1).Select(g => new { Entries = g.Count(), Items = g.Sum(e => e.ItemCount) }).FirstOrDefaultAsync(ct);
             const long limit = XlsxWriter.MaxRows - 1;
-            if (counts is not null && (counts.Entries > limit || counts.Items > limit))
+            if (await filtered.CountAsync(ct) > limit || await filtered.SumAsync(e => (long)e.ItemCount, ct) > limit)
                 throw new DomainException($"符合条件的目录条目或信息项超过 Excel 单表上限（{limit:N0} 行），请增加筛选条件后分次导出。");
 
             var classes = await CatalogueExcelData.ClassNodesAsync(db, ct);
