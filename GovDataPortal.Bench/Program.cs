@@ -34,6 +34,13 @@ try
     await using (var seed = app.Services.CreateAsyncScope())
         await seed.ServiceProvider.GetRequiredService<GovDataPortal.Features.Demo.DemoSeeder>().SeedAsync();
 
+    // Catalogue Excel import/export (issue 9 §4): its own process, so the export's peak memory is its own.
+    if (args.Length > 1 && args[1] == "catalogue-excel")
+    {
+        await GovDataPortal.Bench.CatalogueExcelBench.RunAsync(app.Services, connectionString);
+        return;
+    }
+
     // First, on the demo data as it is: the bulk rows below would make every inbox page heavier.
     await GovDataPortal.Bench.CircuitMemory.MeasureAsync(connectionString);
     DeadlineThroughput(app.Services);

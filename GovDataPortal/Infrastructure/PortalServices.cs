@@ -11,6 +11,7 @@ using GovDataPortal.Features.Workflow;
 using GovDataPortal.Features.Inbox;
 using GovDataPortal.Features.DataChecks;
 using GovDataPortal.Features.Catalogue;
+using GovDataPortal.Features.Catalogue.Excel;
 using GovDataPortal.Features.Attachments;
 using GovDataPortal.Features.Home;
 using Microsoft.AspNetCore.Localization;
@@ -110,6 +111,7 @@ public static class PortalServices
         app.MapAuditExport();
         app.MapAttachmentDownloads();
         app.MapPolicyDownloads();
+        app.MapCatalogueExcel();
 
         var api = app.MapGroup(ApiProtocol.Prefix).RequireAuthorization(PortalPolicies.Api).WithTags("API").RefuseUndefinedEnumValues();
         api.MapMeEndpoints();

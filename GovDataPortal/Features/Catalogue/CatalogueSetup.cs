@@ -21,6 +21,8 @@ public static class CatalogueSetup
         services.AddFlowSubjectLink(CatalogueWithdrawalHandler.Type, id => $"catalogue/{id}");
         services.AddScoped<Editing.CatalogueEditorService>();
         services.AddCatalogueObligations();
+        services.AddScoped<Excel.CatalogueImportService>();
+        services.AddScoped<Excel.CatalogueExportService>();
         return services;
     }
 }

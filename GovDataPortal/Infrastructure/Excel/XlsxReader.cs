@@ -7,7 +7,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace GovDataPortal.Infrastructure.Excel;
 
 /// <summary>
-/// Reads the first sheet of an .xlsx as text, for tests and imports. Shared and inline strings give their text,
+/// Reads the first sheet of an .xlsx as text, for tests (imports read every sheet through <see cref="XlsxWorkbookReader"/>). Shared and inline strings give their text,
 /// numbers their invariant form, booleans TRUE/FALSE, and numbers in a date or time format "yyyy-MM-dd",
 /// "yyyy-MM-dd HH:mm:ss" or "HH:mm:ss" as that format shows them. Row i of the result is sheet row i + 1 (missing rows come back empty), and every row is
 /// padded to the widest one, so <c>rows[r][c]</c> is always in range.
@@ -23,66 +23,31 @@ public static partial class XlsxReader
             xlsx.CopyTo(seekable);
             seekable.Position = 0;
         }
-        using var document = SpreadsheetDocument.Open(seekable ?? xlsx, isEditable: false);
-        var workbook = document.WorkbookPart ?? throw new InvalidDataException("The file has no workbook.");
-        var firstSheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-            ?? throw new InvalidDataException("The workbook has no sheet.");
-        var sheet = (WorksheetPart)workbook.GetPartById(firstSheet.Id!.Value!);
-        return Pad(ReadSheet(sheet, SharedStrings(workbook), DateStyles(workbook)));
-    }
-
-    private static List<List<string>> ReadSheet(WorksheetPart sheet, IReadOnlyList<string> shared, IReadOnlyDictionary<uint, string> dateStyles)
-    {
+        using var workbook = XlsxWorkbookReader.Open(seekable ?? xlsx);
+        var first = workbook.SheetNames.FirstOrDefault() ?? throw new InvalidDataException("The workbook has no sheet.");
         var rows = new List<List<string>>();
-        using var reader = OpenXmlReader.Create(sheet);
-        while (reader.Read())
+        foreach (var row in workbook.Rows(first))
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
-            // Loading one row at a time keeps memory to the result itself.
-            var row = (Row)reader.LoadCurrentElement()!;
-            var index = row.RowIndex?.Value is { } r ? (int)r - 1 : rows.Count;
-            while (rows.Count <= index) rows.Add([]);
-            rows[index] = ReadCells(row, shared, dateStyles);
+            while (rows.Count < row.Number) rows.Add([]);
+            rows[row.Number - 1] = [.. row.Cells];
         }
-        return rows;
-    }
-
-    private static List<string> ReadCells(Row row, IReadOnlyList<string> shared, IReadOnlyDictionary<uint, string> dateStyles)
-    {
-        var cells = new List<string>();
-        foreach (var cell in row.Elements<Cell>())
-        {
-            var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-            while (cells.Count <= column) cells.Add("");
-            cells[column] = Text(cell, shared, dateStyles);
-        }
-        return cells;
-    }
-
-    private static string Text(Cell cell, IReadOnlyList<string> shared, IReadOnlyDictionary<uint, string> dateStyles)
-    {
-        var value = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString) return cell.InlineString is { } s ? ItemText(s) : "";
-        if (type == CellValues.SharedString) return int.TryParse(value, CultureInfo.InvariantCulture, out var i) && i < shared.Count ? shared[i] : "";
-        if (type == CellValues.Boolean) return value == "1" ? "TRUE" : "FALSE";
-        if ((type is null || type == CellValues.Number) && cell.StyleIndex?.Value is { } style
-            && dateStyles.TryGetValue(style, out var format)
-            && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
-            && serial is > -657435.0 and < 2958466.0) // the range DateTime.FromOADate accepts
-            return DateTime.FromOADate(serial).ToString(format, CultureInfo.InvariantCulture);
-        return value;
+        return Pad(rows);
     }
 
     /// <summary>A string item is either one text or rich-text runs; phonetic hints (rPh) are not part of the text.</summary>
-    private static string ItemText(OpenXmlElement item) =>
-        item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text));
+    internal static string ItemText(OpenXmlElement item) =>
+        Unescape(item.GetFirstChild<Text>()?.Text ?? string.Concat(item.Elements<Run>().Select(r => r.Text?.Text)));
 
-    private static List<string> SharedStrings(WorkbookPart workbook) =>
-        workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(ItemText).ToList() ?? [];
+    /// <summary>"_x0007_" is the escaped character U+0007 (ECMA-376 Part 1, 22.9.2.19 ST_Xstring); Excel writes control characters so.</summary>
+    internal static string Unescape(string text) =>
+        !text.Contains("_x", StringComparison.Ordinal) ? text
+            : EscapedCharacter().Replace(text, m => ((char)int.Parse(m.ValueSpan[2..6], NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
+
+    [GeneratedRegex("_x[0-9A-Fa-f]{4}_")]
+    internal static partial Regex EscapedCharacter();
 
     /// <summary>Cell format index → how to show its numbers, for the formats that show a date or a time.</summary>
-    private static Dictionary<uint, string> DateStyles(WorkbookPart workbook)
+    internal static Dictionary<uint, string> DateStyles(WorkbookPart workbook)
     {
         var stylesheet = workbook.WorkbookStylesPart?.Stylesheet;
         if (stylesheet?.CellFormats is null) return [];
