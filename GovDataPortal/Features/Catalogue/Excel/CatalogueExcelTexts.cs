@@ -44,9 +44,9 @@ public static class CatalogueExcelTexts
         yield return "十一、提交审核前须满足的规则：";
         yield return $"1. 信息资源名称、摘要、分类、格式、更新周期、安全级别均须填写（{cite.EntryContent}）；目录类型分基础、主题、部门，分类须在其类下（{cite.CatalogueKinds}）。";
         yield return $"2. 格式为数据库、电子表格的，至少一个信息项（{cite.EntryContent}）；涉及自然人的须含“公民身份号码”信息项，涉及法人和其他组织的须含“统一社会信用代码”信息项（{cite.KeyItems}）。";
-        yield return $"3. 共享类型为{c.ShareType.Name(ShareType.Conditional)}或{c.ShareType.Name(ShareType.NotShared)}的，须填写法律法规依据，否则应列为{c.ShareType.Name(ShareType.Unconditional)}（{cite.ShareBasis}）。";
+        yield return $"3. 共享类型为{c.ShareType.Name(ShareType.Conditional)}或{c.ShareType.Name(ShareType.NotShared)}的，须填写法律法规依据，否则应列为{c.ShareType.Name(ShareType.Unconditional)}（{cite.ShareBasisConditional}；{cite.ShareBasisNotShared}）。";
         yield return $"4. {c.ShareType.Name(ShareType.Conditional)}须选择共享条件：仅限指定部门（注明用途）、仅限查阅、仅限比对、仅限统计结果（{cite.ShareConditions}）；允许的操作为查阅、比对、获取（{cite.ShareOperations}）。";
-        yield return $"5. 开放类型为{c.OpenType.Name(OpenType.Conditional)}的须填写开放条件，{c.OpenType.Name(OpenType.NotOpen)}的须填写依据（{cite.OpenAttributes}）；含个人信息或商业秘密信息项的，未脱敏（并写明脱敏方法）不得{c.OpenType.Name(OpenType.Unconditional)}（{cite.Deidentification}）。";
+        yield return $"5. 开放类型为{c.OpenType.Name(OpenType.Conditional)}的须填写开放条件（{cite.OpenConditions}），{c.OpenType.Name(OpenType.NotOpen)}的须填写依据（{cite.OpenBasis}）；含个人信息或商业秘密信息项的，未脱敏（并写明脱敏方法）不得{c.OpenType.Name(OpenType.Unconditional)}（{cite.Deidentification}）。";
         yield return "十二、信息资源代码：" + CatalogueTexts.CodeLayoutNote;
     }
 }
