@@ -7,6 +7,7 @@ public static class CatalogueSetup
     {
         services.AddScoped<CatalogueAccess>();
         services.AddScoped<CatalogueLifecycleService>();
+        services.AddScoped<CatalogueQueryService>();
         return services;
     }
 }
