@@ -120,6 +120,7 @@ public static class PortalServices
         api.MapCalendarEndpoints();
         api.MapInboxEndpoints();
         api.MapDataCheckEndpoints();
+        api.MapCatalogueBrowseEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
