@@ -210,8 +210,17 @@ public static class CatalogueSearchBench
         var types = Enum.GetValues<CatalogueType>();
         var formats = Enum.GetValues<ResourceFormat>();
 
-        await using (var drop = new NpgsqlCommand("""DROP INDEX "IX_catalogue_entries_NameGrams"; DROP INDEX "IX_catalogue_entries_TextGrams";""", conn))
+        // The GIN indexes (grams, and the search index over grams and filters) as the migrations define them, dropped for
+        // the load and built once over the loaded rows, as CREATE INDEX after a bulk load would be.
+        var ginIndexes = new List<(string Name, string Definition)>();
+        await using (var cmd = new NpgsqlCommand("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'catalogue_entries' AND indexdef LIKE '%USING gin%'", conn))
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) ginIndexes.Add((reader.GetString(0), reader.GetString(1)));
+        foreach (var (name, _) in ginIndexes)
+        {
+            await using var drop = new NpgsqlCommand($"DROP INDEX \"{name}\"", conn);
             await drop.ExecuteNonQueryAsync();
+        }
         var entries = new List<object?[]>(Entries);
         var versions = new List<object?[]>(Entries);
         var picks = new List<(string Name, ItemDataType Type, int? Length, ItemSensitivity Sensitivity)[]>(Entries);
@@ -282,18 +291,13 @@ public static class CatalogueSearchBench
                 }
             await items.CompleteAsync();
         }
-        // The gram indexes as the migration defines them, built once over the loaded rows (as CREATE INDEX after a bulk
-        // load would be), not row by row during COPY.
-        foreach (var sql in new[]
-        {
-            "SET maintenance_work_mem = '256MB'",
-            """CREATE INDEX "IX_catalogue_entries_NameGrams" ON catalogue_entries USING gin ("NameGrams")""",
-            """CREATE INDEX "IX_catalogue_entries_TextGrams" ON catalogue_entries USING gin ("TextGrams")""",
+        foreach (var sql in new[] { "SET maintenance_work_mem = '256MB'" }.Concat(ginIndexes.Select(i => i.Definition)).Concat(
+        [
             """SELECT setval(pg_get_serial_sequence('catalogue_entries', 'Id'), (SELECT max("Id") FROM catalogue_entries))""",
             """SELECT setval(pg_get_serial_sequence('catalogue_versions', 'Id'), (SELECT max("Id") FROM catalogue_versions))""",
             """SELECT setval(pg_get_serial_sequence('catalogue_items', 'Id'), (SELECT max("Id") FROM catalogue_items))""",
             "VACUUM ANALYZE catalogue_entries", "VACUUM ANALYZE catalogue_versions", "VACUUM ANALYZE catalogue_items",
-        })
+        ]))
         {
             await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 600 };
             await cmd.ExecuteNonQueryAsync();

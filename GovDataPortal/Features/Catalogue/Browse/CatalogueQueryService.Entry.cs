@@ -15,7 +15,7 @@ public sealed partial class CatalogueQueryService
     public async Task<CatalogueEntryDetail?> GetAsync(long id, int? versionNumber = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var viewer = await access.ViewerAsync(db, ct);
+        var viewer = await ViewerAsync(db, ct);
         var entry = await db.CatalogueEntries.AsNoTracking().Include(e => e.ProviderDepartment)
             .Include(e => e.Versions).ThenInclude(v => v.Items)
             .AsSplitQuery().FirstOrDefaultAsync(e => e.Id == id, ct);

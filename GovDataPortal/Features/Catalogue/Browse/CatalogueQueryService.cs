@@ -43,13 +43,23 @@ public sealed partial class CatalogueQueryService(
     {
         Validate(filter).ThrowIfInvalid();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var viewer = await access.ViewerAsync(db, ct);
+        var viewer = await ViewerAsync(db, ct);
         var matching = Matching(db, filter, viewer);
-        var total = await matching.CountAsync(ct);
         var skip = (filter.Page - 1) * filter.PageSize;
-        var rows = total <= skip ? [] : await Rows(db, Ordered(db, matching, filter)).Skip(skip).Take(filter.PageSize).ToListAsync(ct);
+        var rows = await Rows(db, Ordered(db, matching, filter)).Skip(skip).Take(filter.PageSize).ToListAsync(ct);
+        // A first page that is not full is the whole result: no second query to count it.
+        var total = skip == 0 && rows.Count < filter.PageSize ? rows.Count : await matching.CountAsync(ct);
         return new CatalogueSearchResult(rows, total, filter.Page, filter.PageSize);
     }
+
+    private CatalogueViewer? _viewer;
+
+    /// <summary>
+    /// The actor's viewer, built once per scope (a request, or a circuit paging through the list): who the actor is
+    /// does not change within it.
+    /// </summary>
+    private async Task<CatalogueViewer> ViewerAsync(PortalDbContext db, CancellationToken ct) =>
+        _viewer ??= await access.ViewerAsync(db, ct);
 
     /// <summary>
     /// Every matching entry the current actor may see, in the filter's order, unpaged, as an untracked query the caller
@@ -58,7 +68,7 @@ public sealed partial class CatalogueQueryService(
     public async Task<IQueryable<CatalogueRow>> QueryAsync(PortalDbContext db, CatalogueFilter filter, CancellationToken ct = default)
     {
         Validate(filter with { Page = 1, PageSize = DefaultPageSize }).ThrowIfInvalid();
-        var viewer = await access.ViewerAsync(db, ct);
+        var viewer = await ViewerAsync(db, ct);
         return Rows(db, Ordered(db, Matching(db, filter, viewer), filter));
     }
 
