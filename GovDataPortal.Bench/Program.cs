@@ -15,6 +15,8 @@ using Npgsql;
 // Prints the portal's figures: server memory per live circuit, deadline computations per second, the timer sweep over a
 // large backlog, and inbox query latency. Figures are printed, not asserted. Usage: scripts/bench.sh
 var server = args.Length > 0 ? args[0] : "Host=127.0.0.1;Port=55433;Username=postgres;Password=portal_test";
+// A second argument picks one part: "catalogue" runs only the catalogue figures.
+var only = args.Length > 1 ? args[1] : null;
 var database = $"gdp_bench_{Environment.ProcessId}";
 var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
 await Sql(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
@@ -35,22 +37,27 @@ try
         await seed.ServiceProvider.GetRequiredService<GovDataPortal.Features.Demo.DemoSeeder>().SeedAsync();
 
     // Catalogue Excel import/export (issue 9 §4): its own process, so the export's peak memory is its own.
-    if (args.Length > 1 && args[1] == "catalogue-excel")
+    if (only == "catalogue-excel")
     {
         await GovDataPortal.Bench.CatalogueExcelBench.RunAsync(app.Services, connectionString);
         return;
     }
-
-    // First, on the demo data as it is: the bulk rows below would make every inbox page heavier.
-    await GovDataPortal.Bench.CircuitMemory.MeasureAsync(connectionString);
-    DeadlineThroughput(app.Services);
-    await SweepBacklog(app.Services, connectionString);
-    await InboxLatency(app.Services, connectionString);
+    if (only is null)
+    {
+        // First, on the demo data as it is: the bulk rows below would make every inbox page heavier.
+        await GovDataPortal.Bench.CircuitMemory.MeasureAsync(connectionString);
+        DeadlineThroughput(app.Services);
+        await SweepBacklog(app.Services, connectionString);
+        await InboxLatency(app.Services, connectionString);
+    }
+    if (only is null or "catalogue") await GovDataPortal.Bench.CatalogueSearchBench.RunAsync(app.Services, connectionString);
 }
 finally
 {
     NpgsqlConnection.ClearAllPools();
-    await Sql(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+    // GDP_BENCH_KEEP=1 keeps the database for a look at plans afterwards (drop it by hand).
+    if (Environment.GetEnvironmentVariable("GDP_BENCH_KEEP") == "1") Console.WriteLine($"kept database {database}");
+    else await Sql(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
 }
 
 static void DeadlineThroughput(IServiceProvider services)

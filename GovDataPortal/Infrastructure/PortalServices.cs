@@ -122,6 +122,7 @@ public static class PortalServices
         api.MapCalendarEndpoints();
         api.MapInboxEndpoints();
         api.MapDataCheckEndpoints();
+        api.MapCatalogueBrowseEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

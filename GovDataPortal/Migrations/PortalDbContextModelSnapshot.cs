@@ -21,6 +21,7 @@ namespace GovDataPortal.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("GovDataPortal.Features.Attachments.Attachment", b =>
@@ -405,6 +406,11 @@ namespace GovDataPortal.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TextGrams"), "gin");
 
                     b.HasIndex("Status", "ProviderDepartmentId");
+
+                    b.HasIndex("TextGrams", "ShareType", "OpenType", "CatalogueType", "UpdateCycle", "SecurityLevel", "Status", "ProviderDepartmentId", "ResourceClassId")
+                        .HasDatabaseName("IX_catalogue_entries_search");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("TextGrams", "ShareType", "OpenType", "CatalogueType", "UpdateCycle", "SecurityLevel", "Status", "ProviderDepartmentId", "ResourceClassId"), "gin");
 
                     b.ToTable("catalogue_entries", (string)null);
                 });

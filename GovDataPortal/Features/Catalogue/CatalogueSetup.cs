@@ -23,6 +23,7 @@ public static class CatalogueSetup
         services.AddCatalogueObligations();
         services.AddScoped<Excel.CatalogueImportService>();
         services.AddScoped<Excel.CatalogueExportService>();
+        services.AddScoped<CatalogueQueryService>();
         return services;
     }
 }
