@@ -64,7 +64,8 @@ public class NotificationsPageTests(PortalFixture portal) : PortalComponentTest,
         cut.Find(".gdp-mark-read").Click();
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tr.gdp-read")));
 
-        cut.Find(".gdp-filter-unread").Click();
+        // Marking read re-renders more than once under load: find and click together, retried on a stale handler.
+        cut.WaitForAssertion(() => cut.Find(".gdp-filter-unread").Click());
         cut.WaitForAssertion(() => Assert.Contains("没有未读通知。", cut.Markup));
     }
 }
