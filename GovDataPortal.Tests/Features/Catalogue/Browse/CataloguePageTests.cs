@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Bunit;
 using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Demo;
@@ -22,6 +23,9 @@ public class CataloguePageTests(CatalogueBrowseFixture portal) : PortalComponent
         Services.AddSingleton(_scope.Value.Get<CatalogueQueryService>());
         Services.AddSingleton(_scope.Value.Get<CurrentActor>());
         Services.AddSingleton(portal.Services.GetRequiredService<PolicyCatalog>());
+        Services.AddSingleton(_scope.Value.Get<MaintenanceService>());
+        Services.AddSingleton(_scope.Value.Get<OneSourceService>());
+        Services.AddSingleton(_scope.Value.Get<CatalogueLifecycleService>());
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
@@ -101,6 +105,42 @@ public class CataloguePageTests(CatalogueBrowseFixture portal) : PortalComponent
             cut.Find("#catalogue-not-shared").TextContent.Trim());
         Assert.NotNull(cut.Find("#catalogue-version-compare"));
         Assert.Empty(cut.FindAll("#catalogue-open-tasks")); // tasks are the department's and the authority's business
+    }
+
+    [Fact]
+    public async Task Entry_page_offers_the_providers_specialist_a_new_version_withdrawal_and_review_mark()
+    {
+        var id = await portal.AddAsync(DemoAccounts.Police, CatalogueBrowseFixture.Content("申户籍迁移记录", "户籍迁移。", "迁移日期"));
+
+        var own = await EntryAsAsync("zhangwei", id);
+        Assert.Equal($"catalogue/{id}/edit", own.Find("#catalogue-new-version").GetAttribute("href"));
+        Assert.NotNull(own.Find("#catalogue-mark-reviewed"));
+        own.Find("#catalogue-withdraw-open").Click();
+        own.WaitForAssertion(() => Assert.NotNull(own.Find("#catalogue-withdraw-form")));
+    }
+
+    [Fact]
+    public async Task Entry_page_offers_another_department_no_action()
+    {
+        var id = await portal.AddAsync(DemoAccounts.Police, CatalogueBrowseFixture.Content("戌户籍迁移记录", "户籍迁移。", "迁移日期"));
+        var other = await EntryAsAsync("liuyang", id);
+        Assert.Contains("戌户籍迁移记录", other.Find("#catalogue-entry-title").TextContent);
+        Assert.Empty(other.FindAll("#catalogue-entry-actions"));
+    }
+
+    [Fact]
+    public async Task Entry_page_names_the_authoritative_source_of_an_item_another_department_was_named_for()
+    {
+        var id = await portal.AddAsync(DemoAccounts.Market, CatalogueBrowseFixture.Content("酉个体经营者信息", "个体经营者。", "公民身份号码"));
+        await using (var db = await portal.DbAsync())
+        {
+            var police = await portal.DepartmentIdAsync(DemoAccounts.Police);
+            await db.Database.ExecuteSqlInterpolatedAsync($@"insert into authoritative_sources (""NormalisedName"", ""DataType"", ""ItemName"", ""ProviderDepartmentId"", ""DecidedByUserId"", ""DecidedAt"")
+                values ('公民身份号码', 'C', '公民身份号码', {police}, 'test', now())");
+        }
+
+        var cut = await EntryAsAsync("liuyang", id);
+        cut.WaitForAssertion(() => Assert.Contains("信息项“公民身份号码”　权威来源：双牌县公安局", cut.Find("#catalogue-duplicates").TextContent), Wait);
     }
 
     [Fact]
