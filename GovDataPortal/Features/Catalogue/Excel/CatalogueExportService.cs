@@ -100,33 +100,9 @@ public sealed class CatalogueExportService(
 /// </summary>
 public static class CatalogueExportQuery
 {
-    public static async Task<IQueryable<CatalogueEntry>> FilterAsync(PortalDbContext db, CatalogueViewer viewer, CatalogueFilter f,
-        CancellationToken ct)
-    {
-        var q = db.CatalogueEntries.AsNoTracking().Where(CatalogueVisibility.VisibleTo(viewer));
-        if (InputText.Term(f.Keyword) is { } keyword)
-        {
-            var grams = CatalogueSearchText.KeywordGrams(keyword);
-            var needle = CatalogueSearchText.Needle(keyword);
-            if (grams.Length > 0) q = q.Where(e => grams.All(g => e.TextGrams.Contains(g)));
-            q = q.Where(e => e.Name.ToLower().Contains(needle) || (e.Summary != null && e.Summary.ToLower().Contains(needle))
-                || e.ItemNames.ToLower().Contains(needle));
-        }
-        if (f.ProviderDepartmentId is { } provider) q = q.Where(e => e.ProviderDepartmentId == provider);
-        if (f.ResourceClassId is { } classId)
-        {
-            var code = await db.ResourceClasses.Where(c => c.Id == classId).Select(c => c.Code).FirstOrDefaultAsync(ct);
-            if (code is null) return q.Where(_ => false);
-            q = q.Where(e => db.ResourceClasses.Any(c => c.Id == e.ResourceClassId && c.Code.StartsWith(code)));
-        }
-        if (f.CatalogueType is { } type) q = q.Where(e => e.CatalogueType == type);
-        if (f.ShareType is { } share) q = q.Where(e => e.ShareType == share);
-        if (f.OpenType is { } open) q = q.Where(e => e.OpenType == open);
-        if (f.UpdateCycle is { } cycle) q = q.Where(e => e.UpdateCycle == cycle);
-        if (f.Status is { } status) q = q.Where(e => e.Status == status);
-        if (f.SecurityLevel is { } level) q = q.Where(e => e.SecurityLevel == level);
-        return q;
-    }
+    /// <remarks>The list's own filter (<see cref="CatalogueQueryService"/>): one place decides what a filter matches.</remarks>
+    public static Task<IQueryable<CatalogueEntry>> FilterAsync(PortalDbContext db, CatalogueViewer viewer, CatalogueFilter f,
+        CancellationToken ct) => Task.FromResult(CatalogueQueryService.Matching(db, f, viewer));
 
     /// <summary>The set conditions in Chinese, for the audit record.</summary>
     public static Dictionary<string, string> Describe(CatalogueFilter f)
