@@ -50,7 +50,7 @@ public class CatalogueEditorPageTests(PortalFixture portal) : PortalComponentTes
         Assert.True(cut.Find("#catalogue-submit").HasAttribute("disabled"));
         Assert.StartsWith("不能提交：尚有", cut.Find("#catalogue-submit-blocked").TextContent.Trim());
 
-        cut.Find("#field-Name").Input("页面测试条目");
+        await cut.InvokeAsync(() => cut.Find("#field-Name").Input("页面测试条目"));
 
         cut.WaitForAssertion(() => Assert.NotEqual(before, Percent(cut)), Wait);
         Assert.Contains("双牌县公安局", cut.Find("#field-Provider").TextContent);
@@ -60,9 +60,10 @@ public class CatalogueEditorPageTests(PortalFixture portal) : PortalComponentTes
     public async Task Saving_a_new_draft_creates_the_entry_and_moves_to_its_edit_address()
     {
         var cut = await OpenAsAsync("zhangwei");
-        cut.Find("#field-Name").Input("页面保存的条目");
+        // Typing re-validates after a pause and re-renders: find and act inside the renderer, so no render comes between.
+        await cut.InvokeAsync(() => cut.Find("#field-Name").Input("页面保存的条目"));
 
-        cut.Find("#catalogue-save").Click();
+        await cut.InvokeAsync(() => cut.Find("#catalogue-save").Click());
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("草稿已保存", cut.Find("#catalogue-editor-message").TextContent), Wait);
         await using var db = await portal.DbAsync();
