@@ -93,6 +93,8 @@ public static class CatalogueExcelBench
         await using var scope = await ScopeAsAsync(services, "zhangwei");
         var export = scope.ServiceProvider.GetRequiredService<CatalogueExportService>();
         var path = Path.Combine(Path.GetTempPath(), $"gdp-bench-export-{Environment.ProcessId}.xlsx");
+        // The first export also compiles its queries and the writer's code; a department's next export is the second figure.
+        foreach (var round in new[] { "first", "second" })
         try
         {
             GC.Collect();
@@ -108,7 +110,7 @@ public static class CatalogueExcelBench
             watch.Stop();
             var peak = Status("VmHWM");
             var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0;
-            Console.WriteLine($"catalogue export: {rows:N0} entries with their items in {watch.Elapsed.TotalSeconds:N2} s, file {new FileInfo(path).Length / 1024.0 / 1024.0:N1} MB; " +
+            Console.WriteLine($"catalogue export ({round} in the process): {rows:N0} entries with their items in {watch.Elapsed.TotalSeconds:N2} s, file {new FileInfo(path).Length / 1024.0 / 1024.0:N1} MB; " +
                 $"peak resident memory {peak / 1024.0:N0} MB (process before: {before / 1024.0:N0} MB), {allocatedMb:N0} MB allocated (targets ≤ 5 s, ≤ 300 MB)");
         }
         finally

@@ -10,16 +10,15 @@ public sealed record XlsxColumn(string Header, double Width = 16);
 
 /// <summary>
 /// Writes a one-sheet .xlsx row by row, in constant memory: a bold, frozen header row, then typed cells (text as
-/// inline strings, numbers, dates). Rows go through <see cref="OpenXmlWriter"/> (SAX) straight into the zip entry.
+/// inline strings, numbers, dates). Rows are written as markup straight into the zip entry (<see cref="XlsxSheetWriter"/>).
 /// <para>
 /// Why not <c>SpreadsheetDocument.Create</c>: in DocumentFormat.OpenXml 2.x on .NET, System.IO.Packaging opens the
 /// package in update mode, and ZipArchive then keeps every part uncompressed in memory until the package closes
 /// (dotnet/Open-XML-SDK#807) — about 1 KB per audit row, so a 100k-row export would hold ~200 MB. A write-only package
 /// is refused by the SDK 2.x ("requires that the package be opened with Read access"). So the few fixed package parts
 /// are written here by hand and the zip is written in create mode, which streams and also accepts a forward-only
-/// output stream (<see cref="XlsxWorkbookWriter"/>, which this one-sheet writer wraps). Kept as it is on
-/// DocumentFormat.OpenXml 3.3.0: the typed elements and <see cref="OpenXmlWriter"/> it uses are unchanged there, and
-/// the tests read every written file back and validate it against the schema.
+/// output stream (<see cref="XlsxWorkbookWriter"/>, which this one-sheet writer wraps). The tests read every written
+/// file back and validate it against the schema with DocumentFormat.OpenXml 3.3.0.
 /// </para>
 /// <para>
 /// Writes are synchronous. Kestrel refuses synchronous writes to a response body, so HTTP callers write to a temp

@@ -25,7 +25,9 @@ public sealed class CatalogueExportService(
 
     /// <summary>
     /// Writes the entries matching <paramref name="filter"/> that the viewer may see (page and sort ignored: the whole
-    /// list, by id) with their items, streamed from the database into the sheets. Returns the entry count. Audited.
+    /// list, in the order their shown versions were made) with their items, streamed from the database into the sheets.
+    /// Both queries follow the shown version's id, so the items come off their (VersionId, Ordinal) index in a merge
+    /// join, without sorting a million rows. Returns the entry count. Audited.
     /// </summary>
     public async Task<long> ExportAsync(CatalogueFilter filter, Stream output, CancellationToken ct = default)
     {
@@ -35,7 +37,10 @@ public sealed class CatalogueExportService(
             var viewer = await access.ViewerAsync(db, ct);
             var filtered = await CatalogueExportQuery.FilterAsync(db, viewer, filter, ct);
             const long limit = XlsxWriter.MaxRows - 1;
-            if (await filtered.CountAsync(ct) > limit || await filtered.SumAsync(e => (long)e.ItemCount, ct) > limit)
+            // One scan for both sizes.
+            var size = await filtered.GroupBy(_ => 1).Select(g => new { Entries = g.LongCount(), Items = g.Sum(e => (long)e.ItemCount) })
+                .FirstOrDefaultAsync(ct);
+            if (size is not null && (size.Entries > limit || size.Items > limit))
                 throw new DomainException($"符合条件的目录条目或信息项超过 Excel 单表上限（{limit:N0} 行），请增加筛选条件后分次导出。");
 
             var classes = await CatalogueExcelData.ClassNodesAsync(db, ct);
@@ -69,7 +74,7 @@ public sealed class CatalogueExportService(
     private static IQueryable<EntryRow> Rows(PortalDbContext db, IQueryable<CatalogueEntry> filtered) =>
         from e in filtered
         join v in db.CatalogueVersions on new { EntryId = e.Id, Number = e.ShownVersionNumber } equals new { v.EntryId, v.Number }
-        orderby e.Id
+        orderby v.Id
         select new EntryRow(e.Id, e.ResourceCode, e.ProviderDepartmentId, e.Status, v.Number, v.PublishedAt, new CatalogueContent
         {
             Name = v.Name, Summary = v.Summary, CatalogueType = v.CatalogueType, ResourceClassId = v.ResourceClassId,
@@ -86,7 +91,7 @@ public sealed class CatalogueExportService(
         from e in filtered
         join v in db.CatalogueVersions on new { EntryId = e.Id, Number = e.ShownVersionNumber } equals new { v.EntryId, v.Number }
         join i in db.CatalogueItems on v.Id equals i.VersionId
-        orderby e.Id, i.Ordinal
+        orderby v.Id, i.Ordinal
         select new ItemRow(e.Id, new CatalogueItemContent
         {
             Name = i.Name, DataType = i.DataType, Length = i.Length, Sensitivity = i.Sensitivity, Description = i.Description,
