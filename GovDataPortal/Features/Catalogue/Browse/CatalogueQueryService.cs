@@ -46,11 +46,16 @@ public sealed partial class CatalogueQueryService(
         var viewer = await ViewerAsync(db, ct);
         var matching = Matching(db, filter, viewer);
         var skip = (filter.Page - 1) * filter.PageSize;
-        var rows = await Rows(db, Ordered(db, matching, filter)).Skip(skip).Take(filter.PageSize).ToListAsync(ct);
-        // A first page that is not full is the whole result: no second query to count it.
-        var total = skip == 0 && rows.Count < filter.PageSize ? rows.Count : await matching.CountAsync(ct);
+        // The page and the total in one round trip: the count is an uncorrelated subquery PostgreSQL runs once.
+        var counted = await Rows(db, Ordered(db, matching, filter)).Skip(skip).Take(filter.PageSize)
+            .Select(row => new CountedRow(row, matching.Count())).ToListAsync(ct);
+        var rows = counted.ConvertAll(c => c.Row);
+        // Past the last page there is no row to carry the total.
+        var total = counted.Count > 0 ? counted[0].Total : skip == 0 ? 0 : await matching.CountAsync(ct);
         return new CatalogueSearchResult(rows, total, filter.Page, filter.PageSize);
     }
+
+    private sealed record CountedRow(CatalogueRow Row, int Total);
 
     private CatalogueViewer? _viewer;
 
