@@ -71,7 +71,14 @@ public sealed class ValidationErrors
 }
 
 public sealed class ValidationFailedException(ValidationErrors errors)
-    : DomainException(string.Join("；", errors.ByField.SelectMany(e => e.Value)), errors.ByField.Keys.FirstOrDefault())
+    : DomainException(Sentences(errors.ByField.SelectMany(e => e.Value)), errors.ByField.Keys.FirstOrDefault())
 {
     public ValidationErrors Errors { get; } = errors;
+
+    /// <summary>Several messages as one sentence: "甲；乙。", not "甲。；乙。".</summary>
+    public static string Sentences(IEnumerable<string> messages)
+    {
+        var parts = messages.Select(m => m.TrimEnd('。', '；')).Where(m => m.Length > 0).ToList();
+        return parts.Count == 0 ? "" : string.Join("；", parts) + "。";
+    }
 }
