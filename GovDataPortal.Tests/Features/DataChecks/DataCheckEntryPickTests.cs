@@ -49,4 +49,20 @@ public class DataCheckEntryPickTests(DataCheckFixture portal) : IClassFixture<Da
         var item = await Assert.ThrowsAsync<ValidationFailedException>(() => portal.AsAsync("yangfan", s => s.RaiseAsync(Pick(market, entry, "经营场所"))));
         Assert.Equal("信息项“经营场所”不在所选目录中。", item.Errors.ByField[DataCheckFields.ItemNames].Single());
     }
+
+    [Fact]
+    public async Task Free_text_is_refused_once_the_provider_has_published_a_catalogue_and_accepted_before()
+    {
+        var market = await MarketAsync();
+        await portal.PublishedAsync(DemoAccounts.Market, "个体工商户登记信息", ("统一社会信用代码", ItemDataType.C));
+        var freeText = new RaiseDataCheckInput(market, "个体工商户信息", "92431123MA4L0000X1", DataCheckKind.Error, "经营者姓名有误。");
+
+        var refused = await Assert.ThrowsAsync<ValidationFailedException>(() => portal.AsAsync("zhangwei", s => s.RaiseAsync(freeText)));
+        Assert.Contains("请选择所校核数据所在的目录条目", refused.Errors.ByField[DataCheckFields.CatalogueEntryId].Single());
+
+        // 人社局 has published nothing here: a free-text name is all the requester can give.
+        var hr = await portal.DepartmentIdAsync(DemoAccounts.HumanResources);
+        var id = await portal.AsAsync("zhangwei", s => s.RaiseAsync(freeText with { ProviderDepartmentId = hr, ResourceName = "社会保险参保信息" }));
+        Assert.Equal("社会保险参保信息", (await portal.RequestAsync(id)).ResourceName);
+    }
 }

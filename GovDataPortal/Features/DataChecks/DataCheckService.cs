@@ -78,8 +78,8 @@ public sealed partial class DataCheckService(
 
     /// <summary>
     /// The check names a published catalogue entry of the provider (issue 9 §5) and optionally some of its items (of the
-    /// published version); its name becomes the check's resource name. Without a pick the free-text name stands (checks
-    /// about a provider that has published no catalogue yet; the page offers the pick wherever there is one).
+    /// published version); its name becomes the check's resource name. Without a pick the free-text name stands only for a
+    /// provider that has published no catalogue yet.
     /// </summary>
     private static async Task<(PickedEntry?, string?)> ValidatePickAsync(PortalDbContext db, RaiseDataCheckInput input, ValidationErrors errors,
         CancellationToken ct)
@@ -88,6 +88,9 @@ public sealed partial class DataCheckService(
         if (input.CatalogueEntryId is not { } entryId)
         {
             if (items.Count > 0) errors.Add(F.ItemNames, "请先选择目录条目，再选择其中的信息项。");
+            // The page and the API alike: once the provider has a published catalogue, the check names an entry of it.
+            if (input.ProviderDepartmentId is { } provider && await HasPublishedEntriesAsync(db, provider, ct))
+                errors.Add(F.CatalogueEntryId, "数据提供部门已发布政务信息资源目录，请选择所校核数据所在的目录条目（catalogueEntryId），不能只填写数据名称。");
             return (null, null);
         }
         var entry = await db.CatalogueEntries.AsNoTracking().Where(e => e.Id == entryId)
@@ -131,8 +134,11 @@ public sealed partial class DataCheckService(
     public async Task<bool> HasPublishedEntriesAsync(int providerDepartmentId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.CatalogueEntries.AnyAsync(e => e.ProviderDepartmentId == providerDepartmentId && e.Status == Catalogue.EntryStatus.Published, ct);
+        return await HasPublishedEntriesAsync(db, providerDepartmentId, ct);
     }
+
+    private static Task<bool> HasPublishedEntriesAsync(PortalDbContext db, int providerDepartmentId, CancellationToken ct) =>
+        db.CatalogueEntries.AnyAsync(e => e.ProviderDepartmentId == providerDepartmentId && e.Status == Catalogue.EntryStatus.Published, ct);
 
     private async Task<StagedAttachment?> StageEvidenceAsync(AttachmentUpload? evidence, ValidationErrors errors, CancellationToken ct)
     {
