@@ -87,6 +87,21 @@ public class CataloguePageTests(CatalogueBrowseFixture portal) : PortalComponent
     }
 
     [Fact]
+    public async Task A_keyword_typed_in_the_list_goes_into_the_address_and_clearing_takes_it_out()
+    {
+        await portal.AddAsync("午地址栏筛选信息");
+        var cut = await ListAsAsync("zhangwei");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        await cut.InvokeAsync(() => cut.Find("#catalogue-keyword").Change("午地址栏"));
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal(["午地址栏筛选信息"], Links(cut)), Wait);
+        Assert.EndsWith("catalogue?keyword=%E5%8D%88%E5%9C%B0%E5%9D%80%E6%A0%8F", navigation.Uri);
+        await cut.InvokeAsync(() => cut.Find("#catalogue-reset").Click());
+        await cut.WaitForAssertionAsync(() => Assert.EndsWith("/catalogue", navigation.Uri), Wait);
+    }
+
+    [Fact]
     public async Task Entry_page_shows_sections_items_and_the_not_shared_notice_with_its_article()
     {
         var content = CatalogueBrowseFixture.Content("巳婚姻登记信息", "婚姻登记记录。", "登记日期");
