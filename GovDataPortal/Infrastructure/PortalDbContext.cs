@@ -42,6 +42,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Features.Catalogue.CatalogueChange> CatalogueChanges => Set<Features.Catalogue.CatalogueChange>();
     public DbSet<Features.Catalogue.CatalogueObligation> CatalogueObligations => Set<Features.Catalogue.CatalogueObligation>();
     public DbSet<Features.Catalogue.AuthoritativeSource> AuthoritativeSources => Set<Features.Catalogue.AuthoritativeSource>();
+    public DbSet<Features.Sharing.ShareRequest> ShareRequests => Set<Features.Sharing.ShareRequest>();
+    public DbSet<Features.Sharing.ShareGrant> ShareGrants => Set<Features.Sharing.ShareGrant>();
+    public DbSet<Features.Sharing.GrantUse> GrantUses => Set<Features.Sharing.GrantUse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,7 @@ using GovDataPortal.Features.Inbox;
 using GovDataPortal.Features.DataChecks;
 using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Catalogue.Excel;
+using GovDataPortal.Features.Sharing;
 using GovDataPortal.Features.Attachments;
 using GovDataPortal.Features.Home;
 using Microsoft.AspNetCore.Localization;
@@ -46,6 +47,7 @@ public static class PortalServices
         services.AddAttachments();
         services.AddDataChecks();
         services.AddCatalogue();
+        services.AddSharing();
         services.AddHome();
         services.AddDemo();
         services.AddPortalJobs(config);
