@@ -29,6 +29,18 @@ public class BuiltInProfilesTests
         { Foshan, Share, "coordination", null, "第二十六条第三款" },
         // 目录外数据需求申请 (hubei only)
         { Hubei, Uncatalogued, "reply", 10, "第二十二条第一款" },
+        { Hubei, Uncatalogued, "catalogue", null, "第二十二条第一款" },
+        // 不予共享数据协商: shuangpai Art. 24 ¶1 item 3 (filing) and foshan Art. 26 ¶3; elsewhere a reading, no day count
+        { Changsha, FlowKeys.ShareNegotiation, "reply", null, "第二十二条" },
+        { Shuangpai, FlowKeys.ShareNegotiation, "reply", null, "第二十四条第一款第（三）项" },
+        { Shuangpai, FlowKeys.ShareNegotiation, "filing", null, "第二十四条第一款第（三）项" },
+        { Shuangpai, FlowKeys.ShareNegotiation, "coordination-request", null, "第二十四条第二款" },
+        { Shuangpai, FlowKeys.ShareNegotiation, "coordination", null, "第二十四条第二款" },
+        { Hubei, FlowKeys.ShareNegotiation, "reply", null, "第二十三条" },
+        { Longyan, FlowKeys.ShareNegotiation, "reply", null, "第十一条" },
+        { Foshan, FlowKeys.ShareNegotiation, "reply", null, "第二十六条第三款" },
+        { Foshan, FlowKeys.ShareNegotiation, "coordination-request", null, "第二十六条第三款" },
+        { Foshan, FlowKeys.ShareNegotiation, "coordination", null, "第二十六条第三款" },
         // 有条件开放申请 / 开放需求申请
         { Changsha, Open, "reply", 10, "第二十四条第四款" },
         { Shuangpai, Open, "reply", 15, "第三十二条" },
@@ -191,8 +203,9 @@ public class BuiltInProfilesTests
         var readings = AllSteps().Where(x => x.Step.Reading is not null).ToList();
 
         Assert.All(readings, x => Assert.Contains("本系统", x.Step.Reading));
-        Assert.Equal(["changsha/catalogue-update/no-change-review", "foshan/catalogue-update/no-change-review",
-                "hubei/catalogue-update/no-change-review", "longyan/catalogue-update/no-change-review", "longyan/data-check/check",
+        Assert.Equal(["changsha/catalogue-update/no-change-review", "changsha/share-negotiation/reply", "foshan/catalogue-update/no-change-review",
+                "hubei/catalogue-update/no-change-review", "hubei/share-negotiation/reply", "longyan/catalogue-update/no-change-review",
+                "longyan/data-check/check", "longyan/share-negotiation/reply",
                 "shuangpai/catalogue-update/no-change-review", "shuangpai/data-subject-objection/scope"],
             readings.Select(x => $"{x.Profile.Key}/{x.Flow.Key}/{x.Step.Key}").Order());
         // A reading is never part of the regulation's own text that the notes quote.
@@ -295,11 +308,12 @@ public class BuiltInProfilesTests
     }
 
     [Fact]
-    public void Only_those_three_conditional_shares_have_a_coordination_and_only_foshan_a_direct_grant()
+    public void Only_those_three_conditional_shares_and_two_negotiations_have_a_coordination_and_only_foshan_a_direct_grant()
     {
         var flows = BuiltInProfiles.All.SelectMany(p => p.Flows.Select(f => (p.Key, Flow: f))).ToList();
 
-        Assert.Equal(["foshan/conditional-share", "hubei/conditional-share", "shuangpai/conditional-share"],
+        Assert.Equal(["foshan/conditional-share", "foshan/share-negotiation", "hubei/conditional-share", "shuangpai/conditional-share",
+                "shuangpai/share-negotiation"],
             flows.Where(x => x.Flow.Coordination is not null).Select(x => $"{x.Key}/{x.Flow.Key}").Order());
         var grant = Assert.Single(flows, x => x.Flow.DirectGrant is not null).Flow;
         Assert.Equal(new DirectGrantRule("需求符合已明确的应用场景的，可直接获得授权", new Citation(Foshan, "第二十八条第二款")), grant.DirectGrant);
@@ -371,9 +385,10 @@ public class BuiltInProfilesTests
 
         Assert.Equal(
             [
-                "changsha/catalogue-update", "foshan/catalogue-update", "foshan/conditional-share", "hubei/catalogue-update",
-                "hubei/conditional-share", "hubei/data-subject-objection", "longyan/catalogue-update", "shuangpai/catalogue-update",
-                "shuangpai/conditional-share", "shuangpai/data-subject-objection",
+                "changsha/catalogue-update", "foshan/catalogue-update", "foshan/conditional-share", "foshan/share-negotiation",
+                "hubei/catalogue-update", "hubei/conditional-share", "hubei/data-subject-objection", "hubei/uncatalogued-data-request",
+                "longyan/catalogue-update", "shuangpai/catalogue-update", "shuangpai/conditional-share", "shuangpai/data-subject-objection",
+                "shuangpai/share-negotiation",
             ],
             routed);
     }

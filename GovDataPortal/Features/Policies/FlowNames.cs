@@ -11,13 +11,14 @@ public static class FlowNames
     public const string DataSubjectObjection = "公民、法人异议处理";
     public const string CatalogueReview = "目录审核发布";
     public const string CatalogueWithdrawal = "目录撤销";
+    public const string ShareNegotiation = "不予共享数据协商";
 
     /// <summary>The flows in the order screens list them.</summary>
     public static readonly IReadOnlyList<string> Keys =
     [
         FlowKeys.ConditionalShare, FlowKeys.UncataloguedDataRequest, FlowKeys.ConditionalOpen,
         FlowKeys.DataCheck, FlowKeys.CatalogueUpdate, FlowKeys.DataSubjectObjection,
-        FlowKeys.CatalogueReview, FlowKeys.CatalogueWithdrawal,
+        FlowKeys.CatalogueReview, FlowKeys.CatalogueWithdrawal, FlowKeys.ShareNegotiation,
     ];
 
     public static string Of(string flowKey) => flowKey switch
@@ -30,6 +31,7 @@ public static class FlowNames
         FlowKeys.DataSubjectObjection => DataSubjectObjection,
         FlowKeys.CatalogueReview => CatalogueReview,
         FlowKeys.CatalogueWithdrawal => CatalogueWithdrawal,
+        FlowKeys.ShareNegotiation => ShareNegotiation,
         _ => flowKey,
     };
 }

@@ -19,6 +19,8 @@ public static class FlowKeys
     public const string CatalogueReview = "catalogue-review";
     /// <summary>目录撤销: the data authority approves taking a published entry out of the catalogue</summary>
     public const string CatalogueWithdrawal = "catalogue-withdrawal";
+    /// <summary>不予共享数据协商 (shuangpai Art. 24 ¶1 item 3, foshan Art. 26 ¶3)</summary>
+    public const string ShareNegotiation = "share-negotiation";
 }
 
 /// <summary>Who acts on a step, relative to the subject of the flow.</summary>

@@ -9,6 +9,7 @@ public static partial class BuiltInProfiles
         return new(Jurisdiction.Changsha,
         [
             .. CatalogueLifecycle(Jurisdiction.Changsha),
+            .. OutsideCatalogue(Jurisdiction.Changsha),
             new(FlowKeys.ConditionalShare, FlowNames.ConditionalShare,
                 [ProviderReply("reply", "提供部门确认答复", 10, Art("第二十二条第五款"))],
                 Art("第二十二条"),

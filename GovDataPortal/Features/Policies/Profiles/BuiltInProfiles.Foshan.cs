@@ -9,6 +9,7 @@ public static partial class BuiltInProfiles
         return new(Jurisdiction.Foshan,
         [
             .. CatalogueLifecycle(Jurisdiction.Foshan),
+            .. OutsideCatalogue(Jurisdiction.Foshan),
             // Art. 26 ¶3: where the requester cannot meet the conditions but needs the data, the two departments negotiate;
             // failing that the city authority has it coordinated. Art. 28 ¶2: a need matching an application scenario is
             // granted directly (the feature checks the match and starts no flow).

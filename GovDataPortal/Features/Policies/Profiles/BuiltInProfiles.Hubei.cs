@@ -9,6 +9,7 @@ public static partial class BuiltInProfiles
         return new(Jurisdiction.Hubei,
         [
             .. CatalogueLifecycle(Jurisdiction.Hubei),
+            .. OutsideCatalogue(Jurisdiction.Hubei),
             // Art. 20(3): "逾期不处理的，视为同意，由政务数据共享平台自动授权" — the only deemed approval in the five texts.
             // Art. 20(4): "数据共享申请被拒绝的，政务数据使用部门可以提请本级政务数据主管部门协调解决".
             new(FlowKeys.ConditionalShare, FlowNames.ConditionalShare,
@@ -27,11 +28,6 @@ public static partial class BuiltInProfiles
             {
                 Coordination = new("coordination", Art("第二十条第四款")),
             },
-            new(FlowKeys.UncataloguedDataRequest, FlowNames.UncataloguedDataRequest,
-                [ProviderReply("reply", "提供部门答复", 10, Art("第二十二条第一款"))],
-                Art("第二十二条"),
-                Notes: "申请共享的数据不在政务数据资源目录的，提供部门自收到申请之日起10个工作日内答复；同意共享的，应当列入政务数据资源目录予以共享；"
-                    + "不同意共享的，应当说明理由。"),
             new(FlowKeys.ConditionalOpen, FlowNames.ConditionalOpen,
                 [ProviderReply("reply", "提供部门审核授权", null, Art("第二十七条"))],
                 Art("第二十七条"),

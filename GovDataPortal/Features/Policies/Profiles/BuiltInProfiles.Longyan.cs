@@ -9,6 +9,7 @@ public static partial class BuiltInProfiles
         return new(Jurisdiction.Longyan,
         [
             .. CatalogueLifecycle(Jurisdiction.Longyan),
+            .. OutsideCatalogue(Jurisdiction.Longyan),
             // Art. 12(1): 市大数据局 decides, together with the provider, within 5 working days — one step of the authority.
             new(FlowKeys.ConditionalShare, FlowNames.ConditionalShare,
                 [AuthorityStep("review", "市大数据局会同提供单位审定并反馈", 5, Art("第十二条第一款"), StepActions.Approve | StepActions.Reject)],

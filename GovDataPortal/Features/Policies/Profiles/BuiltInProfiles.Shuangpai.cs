@@ -11,6 +11,7 @@ public static partial class BuiltInProfiles
         return new(Jurisdiction.Shuangpai,
         [
             .. CatalogueLifecycle(Jurisdiction.Shuangpai),
+            .. OutsideCatalogue(Jurisdiction.Shuangpai),
             ShuangpaiConditionalShare(Art),
             new(FlowKeys.ConditionalOpen, FlowNames.ConditionalOpen,
                 [ProviderReply("reply", "政务部门处理", 15, Art("第三十二条"))],
