@@ -1,4 +1,6 @@
 using GovDataPortal.Features.Catalogue;
+using GovDataPortal.Features.Inbox;
+using GovDataPortal.Features.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDataPortal.Features.Sharing;
@@ -10,6 +12,9 @@ public static class SharingSetup
     {
         services.Replace(ServiceDescriptor.Scoped<ICatalogueGrantHolders, ShareGrantHolders>());
         services.TryAddScoped<IApplicationScenarioMatch, NoApplicationScenarioMatch>();
+        services.AddScoped<OutsideCatalogueService>();
+        services.AddScoped<IFlowSubjectHandler, OutsideCatalogueHandler>();
+        services.AddFlowSubjectLink(SharingTexts.OutsideCatalogueSubjectType, id => $"sharing/requests/{id}");
         return services;
     }
 }

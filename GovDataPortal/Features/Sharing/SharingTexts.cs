@@ -6,6 +6,12 @@ public static class SharingTexts
     /// <summary>The flow subject type of a <see cref="ShareRequest"/>.</summary>
     public const string SubjectType = "share-request";
 
+    /// <summary>The flow subject type of a <see cref="ShareRequest"/> outside the shared catalogue (目录外数据需求, 不予共享数据协商).</summary>
+    public const string OutsideCatalogueSubjectType = "share-negotiation";
+
+    /// <summary>The page of any share request.</summary>
+    public static string Link(long requestId) => $"sharing/requests/{requestId}";
+
     public static string KindName(ShareRequestKind k) => k switch
     {
         ShareRequestKind.Unconditional => "无条件共享",
