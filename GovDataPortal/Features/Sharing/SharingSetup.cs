@@ -1,4 +1,7 @@
 using GovDataPortal.Features.Catalogue;
+using GovDataPortal.Features.Inbox;
+using GovDataPortal.Features.Sharing.Requests;
+using GovDataPortal.Features.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDataPortal.Features.Sharing;
@@ -10,6 +13,17 @@ public static class SharingSetup
     {
         services.Replace(ServiceDescriptor.Scoped<ICatalogueGrantHolders, ShareGrantHolders>());
         services.TryAddScoped<IApplicationScenarioMatch, NoApplicationScenarioMatch>();
+        // Share requests (issue 10 §1, §5).
+        services.AddScoped<ShareRequestService>();
+        services.AddScoped<IFlowSubjectHandler, ShareRequestSubjectHandler>();
+        services.AddFlowSubjectLink(SharingTexts.SubjectType, id => $"sharing/requests/{id}");
         return services;
+    }
+
+    /// <summary>The sharing API on the token-protected /api group.</summary>
+    public static RouteGroupBuilder MapSharingEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapShareRequestEndpoints();
+        return api;
     }
 }
