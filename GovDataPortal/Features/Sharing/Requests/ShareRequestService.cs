@@ -191,7 +191,7 @@ public sealed partial class ShareRequestService(
         var view = request.FlowInstanceId is { } i ? await flows.InstanceAsync(db, i, ct) : null;
         var task = view?.OpenStepTasks.FirstOrDefault(t => t.MayDecide)
             ?? throw new AccessDeniedException("您没有该共享申请的待办任务。");
-        var reason = InputText.Normalise(input.Reason);
+        var reason = InputText.NullIfBlank(InputText.Normalise(input.Reason));
         var errors = new ValidationErrors();
         errors.Optional(F.Reason, reason, "理由", ReasonMaxLength);
         var (action, branch) = input.Action?.Trim().ToLowerInvariant() switch
