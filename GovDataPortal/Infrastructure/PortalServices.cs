@@ -124,6 +124,7 @@ public static class PortalServices
         api.MapCalendarEndpoints();
         api.MapInboxEndpoints();
         api.MapDataCheckEndpoints();
+        api.MapSharingEndpoints();
         api.MapCatalogueBrowseEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -135,7 +135,7 @@ public class ShareGrant : IAudited, IAuditNamed
 /// One use of shared data, recorded through the API (longyan Art. 21: 用途、使用人、审批人、数据项、时间、方式、介质).
 /// Append-only; the provider sees the log of its data (longyan Art. 24).
 /// </summary>
-public class GrantUse
+public class GrantUse : IAuditNamed
 {
     public const int TextMaxLength = 200;
 
@@ -156,6 +156,20 @@ public class GrantUse
     public string? Medium { get; private set; }
     /// <summary>The portal account (token owner) that recorded it.</summary>
     public string RecordedByUserId { get; private set; } = "";
+
+    public static AuditNames AuditNames { get; } = new("数据使用记录")
+    {
+        { nameof(GrantId), "共享授权编号" },
+        { nameof(UsedAt), "使用时间" },
+        { nameof(Purpose), "用途" },
+        { nameof(UserName), "使用人" },
+        { nameof(Approver), "审批人" },
+        { nameof(ItemNames), "数据项" },
+        { nameof(Operation), "使用方式" },
+        { nameof(Method), "共享方式" },
+        { nameof(Medium), "介质" },
+        { nameof(RecordedByUserId), "记录人编号" },
+    };
 
     public static GrantUse Record(ShareGrant grant, DateTimeOffset at, string purpose, string userName, string approver,
         IReadOnlyList<string> items, ShareOperations operation, ShareMethods method, string? medium, string recordedBy) => new()

@@ -1,5 +1,6 @@
 using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Inbox;
+using GovDataPortal.Features.Sharing.Requests;
 using GovDataPortal.Features.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,9 +13,21 @@ public static class SharingSetup
     {
         services.Replace(ServiceDescriptor.Scoped<ICatalogueGrantHolders, ShareGrantHolders>());
         services.TryAddScoped<IApplicationScenarioMatch, NoApplicationScenarioMatch>();
+        // Share requests (issue 10 §1, §5).
+        services.AddScoped<ShareRequestService>();
+        services.AddScoped<IFlowSubjectHandler, ShareRequestSubjectHandler>();
+        services.AddFlowSubjectLink(SharingTexts.SubjectType, id => $"sharing/requests/{id}");
+        // Data outside the shared catalogue: uncatalogued (hubei Art. 22) and 不予共享 negotiation.
         services.AddScoped<OutsideCatalogueService>();
         services.AddScoped<IFlowSubjectHandler, OutsideCatalogueHandler>();
         services.AddFlowSubjectLink(SharingTexts.OutsideCatalogueSubjectType, id => $"sharing/requests/{id}");
         return services;
+    }
+
+    /// <summary>The sharing API on the token-protected /api group.</summary>
+    public static RouteGroupBuilder MapSharingEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapShareRequestEndpoints();
+        return api;
     }
 }
