@@ -1,4 +1,5 @@
 using GovDataPortal.Features.Catalogue;
+using GovDataPortal.Features.Sharing.Scenarios;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDataPortal.Features.Sharing;
@@ -10,6 +11,10 @@ public static class SharingSetup
     {
         services.Replace(ServiceDescriptor.Scoped<ICatalogueGrantHolders, ShareGrantHolders>());
         services.TryAddScoped<IApplicationScenarioMatch, NoApplicationScenarioMatch>();
+        // Application scenarios (foshan Art. 28): the real match replaces the default.
+        services.Replace(ServiceDescriptor.Scoped<IApplicationScenarioMatch, ApplicationScenarioMatch>());
+        services.AddScoped<ApplicationScenarioService>();
+        services.AddScoped<ShareOverviewService>();
         return services;
     }
 }
