@@ -13,6 +13,7 @@ using GovDataPortal.Features.DataChecks;
 using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Catalogue.Excel;
 using GovDataPortal.Features.Sharing;
+using GovDataPortal.Features.Sharing.Scenarios;
 using GovDataPortal.Features.Attachments;
 using GovDataPortal.Features.Home;
 using Microsoft.AspNetCore.Localization;
@@ -114,6 +115,7 @@ public static class PortalServices
         app.MapAttachmentDownloads();
         app.MapPolicyDownloads();
         app.MapCatalogueExcel();
+        app.MapScenarioExports();
 
         var api = app.MapGroup(ApiProtocol.Prefix).RequireAuthorization(PortalPolicies.Api).WithTags("API").RefuseUndefinedEnumValues();
         api.MapMeEndpoints();

@@ -1604,6 +1604,119 @@ namespace GovDataPortal.Migrations
                     b.ToTable("grant_uses", (string)null);
                 });
 
+            modelBuilder.Entity("GovDataPortal.Features.Sharing.Scenarios.ApplicationScenario", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Business")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<int[]>("InvolvedDepartmentIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegisteredByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("DepartmentId", "Status");
+
+                    b.ToTable("application_scenarios", (string)null);
+                });
+
+            modelBuilder.Entity("GovDataPortal.Features.Sharing.Scenarios.ApplicationScenarioEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CatalogueEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EntryName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.PrimitiveCollection<string[]>("ItemNames")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("ProviderDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResourceCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ScenarioId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CatalogueEntryId");
+
+                    b.HasIndex("ScenarioId", "CatalogueEntryId")
+                        .IsUnique();
+
+                    b.ToTable("application_scenario_entries", (string)null);
+                });
+
             modelBuilder.Entity("GovDataPortal.Features.Sharing.ShareGrant", b =>
                 {
                     b.Property<long>("Id")
@@ -2566,6 +2679,15 @@ namespace GovDataPortal.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("GovDataPortal.Features.Sharing.Scenarios.ApplicationScenarioEntry", b =>
+                {
+                    b.HasOne("GovDataPortal.Features.Sharing.Scenarios.ApplicationScenario", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("GovDataPortal.Features.Tokens.PersonalAccessToken", b =>
                 {
                     b.HasOne("GovDataPortal.Features.Identity.PortalUser", "User")
@@ -2744,6 +2866,11 @@ namespace GovDataPortal.Migrations
             modelBuilder.Entity("GovDataPortal.Features.Organisation.Region", b =>
                 {
                     b.Navigation("Departments");
+                });
+
+            modelBuilder.Entity("GovDataPortal.Features.Sharing.Scenarios.ApplicationScenario", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("GovDataPortal.Features.Workflow.FlowInstance", b =>

@@ -2,6 +2,7 @@ using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Inbox;
 using GovDataPortal.Features.Sharing.Requests;
 using GovDataPortal.Features.Workflow;
+using GovDataPortal.Features.Sharing.Scenarios;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDataPortal.Features.Sharing;
@@ -21,6 +22,10 @@ public static class SharingSetup
         services.AddScoped<OutsideCatalogueService>();
         services.AddScoped<IFlowSubjectHandler, OutsideCatalogueHandler>();
         services.AddFlowSubjectLink(SharingTexts.OutsideCatalogueSubjectType, id => $"sharing/requests/{id}");
+        // Application scenarios (foshan Art. 28): the real match replaces the default.
+        services.Replace(ServiceDescriptor.Scoped<IApplicationScenarioMatch, ApplicationScenarioMatch>());
+        services.AddScoped<ApplicationScenarioService>();
+        services.AddScoped<ShareOverviewService>();
         return services;
     }
 
