@@ -13,6 +13,7 @@ using GovDataPortal.Features.DataChecks;
 using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Catalogue.Excel;
 using GovDataPortal.Features.Sharing;
+using GovDataPortal.Features.OpenData;
 using GovDataPortal.Features.Attachments;
 using GovDataPortal.Features.Home;
 using Microsoft.AspNetCore.Localization;
@@ -48,6 +49,7 @@ public static class PortalServices
         services.AddDataChecks();
         services.AddCatalogue();
         services.AddSharing();
+        services.AddOpenData();
         services.AddHome();
         services.AddDemo();
         services.AddPortalJobs(config);
@@ -124,6 +126,7 @@ public static class PortalServices
         api.MapCalendarEndpoints();
         api.MapInboxEndpoints();
         api.MapDataCheckEndpoints();
+        api.MapOpenDataEndpoints();
         api.MapCatalogueBrowseEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
