@@ -82,6 +82,23 @@ public sealed class ShuangpaiOpenRequestTests(OpenDataFixture portal) : IClassFi
     }
 
     [Fact]
+    public async Task Detail_page_shows_the_deadline_with_its_article_and_the_commitment_letter_prints_the_application()
+    {
+        var entry = await portal.ConditionalEntryAsync("食品经营许可信息（页面）");
+        var id = await portal.AsAsync("liuyang", s => s.SubmitRequestAsync(OpenDataFixture.Organisation(entry)));
+        using var client = await portal.CookieClientAsAsync("chenjing");
+
+        var detail = WebUtility.HtmlDecode(await client.GetStringAsync($"/open-data/requests/{id}"));
+        var letter = WebUtility.HtmlDecode(await client.GetStringAsync($"/open-data/requests/{id}/commitment"));
+
+        Assert.Contains("第三十二条", detail);
+        Assert.Contains("15 个工作日", detail);
+        Assert.Contains($"open-data/requests/{id}/commitment", detail);
+        Assert.Contains("数据开放利用承诺书", letter);
+        Assert.Contains("龙岩数智科技有限公司", letter);
+    }
+
+    [Fact]
     public async Task Api_receives_an_open_request_as_the_tokens_user()
     {
         var entry = await portal.ConditionalEntryAsync("食品经营许可信息（接口）");
