@@ -14,6 +14,7 @@ using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Catalogue.Excel;
 using GovDataPortal.Features.Sharing;
 using GovDataPortal.Features.Sharing.Scenarios;
+using GovDataPortal.Features.OpenData;
 using GovDataPortal.Features.Attachments;
 using GovDataPortal.Features.Home;
 using Microsoft.AspNetCore.Localization;
@@ -49,6 +50,7 @@ public static class PortalServices
         services.AddDataChecks();
         services.AddCatalogue();
         services.AddSharing();
+        services.AddOpenData();
         services.AddHome();
         services.AddDemo();
         services.AddPortalJobs(config);
@@ -127,6 +129,7 @@ public static class PortalServices
         api.MapInboxEndpoints();
         api.MapDataCheckEndpoints();
         api.MapSharingEndpoints();
+        api.MapOpenDataEndpoints();
         api.MapCatalogueBrowseEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -75,6 +75,11 @@ public class BuiltInProfilesTests
         { Shuangpai, Objection, "notify-objector", null, "第四十条第二款第（二）项" },
         { Hubei, Objection, "verify", null, "第二十八条" },
         { Hubei, Objection, "notify-objector", null, "第二十八条" },
+        // The other three set no objection procedure: the provider verifies and tells the objector, no deadline, the
+        // closest article with the portal's reading.
+        { Changsha, Objection, "verify-and-notify", null, "第二十四条" },
+        { Longyan, Objection, "verify-and-notify", null, "第十条" },
+        { Foshan, Objection, "verify-and-notify", null, "第三十条" },
         // 目录审核发布 and 目录撤销 (issue 9): no regulation gives the reviews a day count
         { Changsha, FlowKeys.CatalogueReview, "department-review", null, "第十六条第二款" },
         { Changsha, FlowKeys.CatalogueReview, "authority-review", null, "第十六条第二款" },
@@ -116,10 +121,10 @@ public class BuiltInProfilesTests
     }
 
     [Fact]
-    public void Only_hubei_has_the_uncatalogued_data_request_and_only_shuangpai_and_hubei_the_objection_flow()
+    public void Only_hubei_has_the_uncatalogued_data_request_and_every_profile_an_objection_flow()
     {
         Assert.Equal([Hubei], With(Uncatalogued));
-        Assert.Equal([Shuangpai, Hubei], With(Objection));
+        Assert.Equal(Enum.GetValues<Jurisdiction>(), With(Objection));
         Assert.Equal(Enum.GetValues<Jurisdiction>(), With(Share));
         Assert.Equal(Enum.GetValues<Jurisdiction>(), With(Check));
     }
@@ -203,9 +208,10 @@ public class BuiltInProfilesTests
         var readings = AllSteps().Where(x => x.Step.Reading is not null).ToList();
 
         Assert.All(readings, x => Assert.Contains("本系统", x.Step.Reading));
-        Assert.Equal(["changsha/catalogue-update/no-change-review", "changsha/share-negotiation/reply", "foshan/catalogue-update/no-change-review",
+        Assert.Equal(["changsha/catalogue-update/no-change-review", "changsha/data-subject-objection/verify-and-notify",
+                "changsha/share-negotiation/reply", "foshan/catalogue-update/no-change-review", "foshan/data-subject-objection/verify-and-notify",
                 "hubei/catalogue-update/no-change-review", "hubei/share-negotiation/reply", "longyan/catalogue-update/no-change-review",
-                "longyan/data-check/check", "longyan/share-negotiation/reply",
+                "longyan/data-check/check", "longyan/data-subject-objection/verify-and-notify", "longyan/share-negotiation/reply",
                 "shuangpai/catalogue-update/no-change-review", "shuangpai/data-subject-objection/scope"],
             readings.Select(x => $"{x.Profile.Key}/{x.Flow.Key}/{x.Step.Key}").Order());
         // A reading is never part of the regulation's own text that the notes quote.
@@ -370,8 +376,9 @@ public class BuiltInProfilesTests
 
         Assert.Equal(
             [
-                "changsha/conditional-open", "foshan/conditional-open", "hubei/conditional-open", "hubei/data-subject-objection",
-                "longyan/conditional-open", "shuangpai/conditional-open", "shuangpai/data-subject-objection",
+                "changsha/conditional-open", "changsha/data-subject-objection", "foshan/conditional-open", "foshan/data-subject-objection",
+                "hubei/conditional-open", "hubei/data-subject-objection", "longyan/conditional-open", "longyan/data-subject-objection",
+                "shuangpai/conditional-open", "shuangpai/data-subject-objection",
             ],
             external.Order());
     }

@@ -158,6 +158,9 @@ public partial class CatalogueEntry : IAudited, IAuditNamed
         { nameof(NameGrams), "名称检索词元" },
         { nameof(TextGrams), "全文检索词元" },
         { nameof(UpdatedAt), "更新时间" },
+        { nameof(OpeningHold), "开放暂停状态", AuditNames.Coded<OpeningHold>(h => h == Catalogue.OpeningHold.Suspended ? "中止开放" : "已撤回开放") },
+        { nameof(OpeningHoldAt), "开放状态变更时间" },
+        { nameof(OpeningHoldReason), "开放状态变更理由" },
     };
 }
 

@@ -18,6 +18,7 @@ public static class CatalogueSetup
         services.AddScoped<IFlowSubjectHandler, CatalogueWithdrawalHandler>();
         services.TryAddScoped<ICatalogueGrantHolders, NoCatalogueGrantHolders>();
         services.AddScoped<ICatalogueSharing, CatalogueSharing>();
+        services.AddScoped<ICatalogueOpening, CatalogueOpening>();
         services.AddFlowSubjectLink(CatalogueTexts.SubjectType, id => $"catalogue/review/{id}");
         services.AddFlowSubjectLink(CatalogueWithdrawalHandler.Type, id => $"catalogue/{id}");
         services.AddScoped<Editing.CatalogueEditorService>();

@@ -34,6 +34,9 @@ public static partial class BuiltInProfiles
                 GivenDateName = LawChangeDate,
                 RecorderIsNoParty = true,
             },
+            // No article sets an objection procedure; Art. 24 ¶5 (sensitive and private data not opened, or de-identified) is the closest.
+            ProviderObjection(Art("第二十四条"), "原文未规定公民、法人异议的处理程序和期限，本系统交由提供部门核实处理并告知异议提出人，不设强制期限（本系统的解释）",
+                "对于涉及个人隐私信息的数据，应不予开放或进行脱敏处理后开放（第二十四条）。原文未规定异议处理程序。"),
         ]);
     }
 }

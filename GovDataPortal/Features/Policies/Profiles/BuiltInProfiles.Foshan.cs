@@ -50,6 +50,9 @@ public static partial class BuiltInProfiles
                 GivenDateName = LawChangeDate,
                 RecorderIsNoParty = true,
             },
+            // No article sets an objection procedure for citizens; Art. 30 (the source department verifies disputed data) is the closest.
+            ProviderObjection(Art("第三十条"), "原文未规定公民、法人异议的处理程序和期限，本系统交由数源部门核实处理并告知异议提出人，不设强制期限（本系统的解释）",
+                "数源部门对异议数据进行核查，并作出确认或者更正（第三十条）；行政相对人认为其合法权益受到侵犯的，可以依法申请行政复议或者提起行政诉讼（第四十条）。原文未规定异议处理程序。"),
         ]);
     }
 }

@@ -35,6 +35,9 @@ public static partial class BuiltInProfiles
             {
                 RecorderIsNoParty = true,
             },
+            // No article sets an objection procedure; Art. 10 (the producing unit 核查、纠错) is the closest.
+            ProviderObjection(Art("第十条"), "原文未规定公民、法人异议的处理程序和期限，本系统交由数据生产应用单位核实处理并告知异议提出人，不设强制期限（本系统的解释）",
+                "数据生产应用单位负责开展数据比对、核查、纠错（第十条）；涉及商业秘密、个人隐私的政务数据应当脱敏脱密处理后开放（第十七条第三款）。原文未规定异议处理程序。"),
         ]);
     }
 }

@@ -81,6 +81,26 @@ public static partial class BuiltInProfiles
     private static StepRule Coordination(string name, Citation citation) =>
         AuthorityStep("coordination", name, null, citation, StepActions.Approve | StepActions.Reject);
 
+    /// <summary>
+    /// A data-subject objection where the regulation sets no procedure for one (changsha, longyan, foshan): it goes to the
+    /// providing department, which verifies, decides and tells the objector — no enforced deadline, and the citation is
+    /// the closest article, with <paramref name="reading"/> saying that the text sets no procedure.
+    /// </summary>
+    private static FlowRule ProviderObjection(Citation citation, string reading, string notes) =>
+        new(FlowKeys.DataSubjectObjection, FlowNames.DataSubjectObjection,
+            [
+                ProviderReply("verify-and-notify", "提供部门核实处理并告知异议提出人", null, citation, actions: StepActions.Approve,
+                    reading: reading) with
+                {
+                    NotifiesRequester = true,
+                },
+            ],
+            citation,
+            Notes: notes)
+        {
+            ExternalRequester = true,
+        };
+
     /// <summary>Something the data authority's 主管部门审核人 does (a decision, a filing, telling a citizen).</summary>
     private static StepRule AuthorityStep(string key, string name, int? days, Citation citation,
         StepActions actions = StepActions.Approve, string? reading = null) =>
