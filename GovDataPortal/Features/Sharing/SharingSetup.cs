@@ -1,4 +1,5 @@
 using GovDataPortal.Features.Catalogue;
+using GovDataPortal.Features.Sharing.Grants;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDataPortal.Features.Sharing;
@@ -10,6 +11,7 @@ public static class SharingSetup
     {
         services.Replace(ServiceDescriptor.Scoped<ICatalogueGrantHolders, ShareGrantHolders>());
         services.TryAddScoped<IApplicationScenarioMatch, NoApplicationScenarioMatch>();
+        services.AddGrants();
         return services;
     }
 }
