@@ -125,6 +125,7 @@ public static class PortalServices
         api.MapInboxEndpoints();
         api.MapDataCheckEndpoints();
         api.MapCatalogueBrowseEndpoints();
+        api.MapSharingEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -14,4 +14,11 @@ public static class SharingSetup
         services.AddGrants();
         return services;
     }
+
+    /// <summary>The sharing API on the token-protected <c>/api</c> group (its parts add theirs here).</summary>
+    public static RouteGroupBuilder MapSharingEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGrantEndpoints();
+        return api;
+    }
 }

@@ -104,3 +104,6 @@ public sealed class GrantOptions
     /// <summary>How many working days before its end date the requester is reminded that a grant runs out (issue 10 §1: default 10).</summary>
     public int ReminderWorkingDays { get; set; } = 10;
 }
+
+/// <summary>What the provider's 部门审核人 does to a grant on the page.</summary>
+public enum GrantStatusChange { Suspend = 1, Resume = 2, End = 3 }

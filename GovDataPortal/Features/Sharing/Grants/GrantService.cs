@@ -28,6 +28,9 @@ public sealed class GrantService(
     /// <summary>Whether the actor reviews for a data authority (sees the grants of the departments it supervises).</summary>
     public bool CanSupervise => actor.IsAuthenticated && actor.DepartmentId is not null && actor.IsInRole(PortalRoles.AuthorityReviewer);
 
+    /// <summary>Whether the actor is a 部门审核人 of a department (who suspends, resumes and ends its department's grants).</summary>
+    public bool CanChangeOwnGrants => actor.IsAuthenticated && actor.DepartmentId is not null && actor.IsInRole(PortalRoles.DepartmentApprover);
+
     /// <summary>A page of the grants the actor may see, newest first.</summary>
     public async Task<GrantPage> ListAsync(GrantQuery query, CancellationToken ct = default)
     {
@@ -60,13 +63,14 @@ public sealed class GrantService(
         return new GrantPage(total, query.Page, query.PageSize, [.. rows.Select(Row)]);
     }
 
-    /// <summary>The grant, or null when it does not exist or the actor may not see it.</summary>
+    /// <summary>The grant, or null when it does not exist; another department's grant is refused.</summary>
     public async Task<GrantDetail?> GetAsync(long id, CancellationToken ct = default)
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
         var grant = await db.ShareGrants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (grant is null || !await GrantAccess.CanSeeAsync(db, actor, grant, ct)) return null;
+        if (grant is null) return null;
+        await RequireSeeAsync(db, grant, ct);
         var row = Row(await Rows(db, db.ShareGrants.AsNoTracking().Where(g => g.Id == id)).SingleAsync(ct));
         return new GrantDetail(row, grant.Purpose, grant.AgreementReference, grant.CreatedAt, grant.StatusChangedAt, grant.ExpiryReminderSentAt,
             CanChangeStatus: GrantAccess.ActsForProvider(actor, grant), CanRecordUse: GrantAccess.ActsForRequester(actor, grant));
@@ -93,8 +97,7 @@ public sealed class GrantService(
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var grant = await db.ShareGrants.FirstOrDefaultAsync(g => g.Id == id, ct);
-        if (grant is null || !await GrantAccess.CanSeeAsync(db, actor, grant, ct)) throw new NotFoundException(GrantTexts.NotFoundMessage);
+        var grant = await db.ShareGrants.FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw new NotFoundException(GrantTexts.NotFoundMessage);
         if (!GrantAccess.ActsForProvider(actor, grant)) throw new AccessDeniedException(GrantTexts.ChangeStatusRefused);
         change(grant, clock.GetUtcNow(), ChinaTime.Today(clock));
         await NotifyStatusChangeAsync(db, grant, ct);
@@ -136,9 +139,8 @@ public sealed class GrantService(
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var grant = await db.ShareGrants.FromSql($"SELECT * FROM share_grants WHERE \"Id\" = {grantId} FOR SHARE")
-            .AsNoTracking().FirstOrDefaultAsync(ct);
-        if (grant is null || !await GrantAccess.CanSeeAsync(db, actor, grant, ct)) throw new NotFoundException(GrantTexts.NotFoundMessage);
+        var grant = await db.ShareGrants.FromSql($"SELECT *, xmin FROM share_grants WHERE \"Id\" = {grantId} FOR SHARE")
+            .AsNoTracking().FirstOrDefaultAsync(ct) ?? throw new NotFoundException(GrantTexts.NotFoundMessage);
         if (actor.DepartmentId != grant.RequesterDepartmentId) throw new AccessDeniedException(GrantTexts.OtherDepartmentUse);
         if (!GrantAccess.ActsForRequester(actor, grant)) throw new AccessDeniedException(GrantTexts.RecordUseRefused);
 
@@ -180,8 +182,9 @@ public sealed class GrantService(
     {
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
-        var grant = await db.ShareGrants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == grantId, ct);
-        if (grant is null || !await GrantAccess.CanSeeAsync(db, actor, grant, ct)) throw new NotFoundException(GrantTexts.NotFoundMessage);
+        var grant = await db.ShareGrants.AsNoTracking().FirstOrDefaultAsync(g => g.Id == grantId, ct)
+            ?? throw new NotFoundException(GrantTexts.NotFoundMessage);
+        await RequireSeeAsync(db, grant, ct);
         var uses = db.GrantUses.AsNoTracking().Where(u => u.GrantId == grantId);
         var total = await uses.CountAsync(ct);
         var items = await uses.OrderByDescending(u => u.UsedAt).ThenByDescending(u => u.Id)
@@ -224,6 +227,12 @@ public sealed class GrantService(
         var names = await DepartmentNamesAsync(db, [.. perGrant.Select(p => p.RequesterDepartmentId)], ct);
         return new ProviderUsage(first, today, perMonth,
             [.. perGrant.Select(p => new GrantUseCount(p.Id, p.ResourceName, names.GetValueOrDefault(p.RequesterDepartmentId, ""), p.Count))]);
+    }
+
+    /// <summary>Another department's grant is refused (403), as every screen and API call refuses another department's data.</summary>
+    private async Task RequireSeeAsync(PortalDbContext db, ShareGrant grant, CancellationToken ct)
+    {
+        if (!await GrantAccess.CanSeeAsync(db, actor, grant, ct)) throw new AccessDeniedException(GrantTexts.OtherDepartmentGrant);
     }
 
     private sealed record MonthCountRow(string Month, int Count);

@@ -5,7 +5,8 @@ namespace GovDataPortal.Features.Sharing.Grants;
 /// <summary>The grants' Chinese texts.</summary>
 public static class GrantTexts
 {
-    public const string NotFoundMessage = "共享授权不存在，或您无权查看。";
+    public const string NotFoundMessage = "共享授权不存在。";
+    public const string OtherDepartmentGrant = "您无权查看其他部门之间的共享授权。";
     public const string ChangedMessage = "该授权已被他人修改，请刷新后重试。";
     public const string ChangeStatusRefused = "只有数据提供部门的部门审核人可以暂停、恢复或终止授权。";
     public const string RecordUseRefused = "只有使用部门的数据专管员或部门审核人可以登记使用。";
