@@ -1,8 +1,9 @@
 using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Inbox;
+using GovDataPortal.Features.Sharing.Grants;
 using GovDataPortal.Features.Sharing.Requests;
-using GovDataPortal.Features.Workflow;
 using GovDataPortal.Features.Sharing.Scenarios;
+using GovDataPortal.Features.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDataPortal.Features.Sharing;
@@ -26,13 +27,16 @@ public static class SharingSetup
         services.Replace(ServiceDescriptor.Scoped<IApplicationScenarioMatch, ApplicationScenarioMatch>());
         services.AddScoped<ApplicationScenarioService>();
         services.AddScoped<ShareOverviewService>();
+        // Grants: lists, suspension, expiry and reminder jobs, usage (issue 10 §1).
+        services.AddGrants();
         return services;
     }
 
-    /// <summary>The sharing API on the token-protected /api group.</summary>
+    /// <summary>The sharing API on the token-protected <c>/api</c> group (its parts add theirs here).</summary>
     public static RouteGroupBuilder MapSharingEndpoints(this RouteGroupBuilder api)
     {
         api.MapShareRequestEndpoints();
+        api.MapGrantEndpoints();
         return api;
     }
 }
