@@ -91,7 +91,7 @@ public static class CircuitMemory
         return page;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

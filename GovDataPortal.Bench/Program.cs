@@ -50,6 +50,8 @@ try
         await SweepBacklog(app.Services, connectionString);
         await InboxLatency(app.Services, connectionString);
     }
+    // Share requests, usage recording and the authority's overview (issue 10).
+    if (only is null or "sharing") await GovDataPortal.Bench.SharingBench.RunAsync(app.Services, connectionString);
     if (only is null or "catalogue") await GovDataPortal.Bench.CatalogueSearchBench.RunAsync(app.Services, connectionString);
 }
 finally

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Prints the portal's performance figures (server memory per live circuit, deadline computations/s, timer sweep, inbox
-# latency, catalogue search over 100,000 entries, catalogue Excel import/export) against a private PostgreSQL test cluster
-# and headless Debian chromium. Figures only; nothing is asserted.
-# Usage: scripts/bench.sh [catalogue|catalogue-excel]   (only the catalogue search, or only the Excel figures)
+# latency, catalogue search over 100,000 entries, catalogue Excel import/export, share requests / usage / overview) against
+# a private PostgreSQL test cluster and headless Debian chromium. Figures only; nothing is asserted.
+# Usage: scripts/bench.sh [catalogue|catalogue-excel|sharing]   (only the catalogue search, the Excel figures, or sharing)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$root"

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GovDataPortal.Features.Audit;
 using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Infrastructure;
@@ -151,6 +152,7 @@ public class ShareRequest : IAudited, IAuditNamed
 /// <summary>What the form or the API sends; the service validates it against the entry.</summary>
 public sealed record ShareRequestDraft
 {
+    [JsonConverter(typeof(JsonStringEnumConverter<ShareRequestKind>))]
     public ShareRequestKind Kind { get; init; }
     public long? CatalogueEntryId { get; init; }
     /// <summary>For uncatalogued data: the presumed provider and a description of the data (hubei Art. 22).</summary>
@@ -160,7 +162,10 @@ public sealed record ShareRequestDraft
     public string? DutyBasis { get; init; }
     public string? Scenario { get; init; }
     public long? ApplicationScenarioId { get; init; }
+    /// <summary>In JSON by name, several separated by commas ("PlatformApi, PlatformQueryVerify"), as the grants API writes them.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<ShareMethods>))]
     public ShareMethods Methods { get; init; }
+    [JsonConverter(typeof(JsonStringEnumConverter<ShareOperations>))]
     public ShareOperations Operations { get; init; }
     public string? Users { get; init; }
     public DateOnly? EndDate { get; init; }

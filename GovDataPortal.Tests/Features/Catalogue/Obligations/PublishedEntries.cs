@@ -25,12 +25,18 @@ public static class PublishedEntries
     };
 
     /// <summary>A published entry of <paramref name="department"/> (version 1, with a code).</summary>
-    public static async Task<long> PublishedAsync(this PortalFixture portal, string department, string name,
-        params (string Name, ItemDataType Type)[] items)
+    public static Task<long> PublishedAsync(this PortalFixture portal, string department, string name,
+        params (string Name, ItemDataType Type)[] items) => portal.PublishedAsync(department, Content(name, items));
+
+    /// <summary>
+    /// A published entry of <paramref name="department"/> holding <paramref name="content"/> (version 1, with a code): the
+    /// SQL stands in for the review flow, which other tests cover.
+    /// </summary>
+    public static async Task<long> PublishedAsync(this PortalFixture portal, string department, CatalogueContent content)
     {
         var departmentId = await portal.DepartmentIdAsync(department);
         await using var db = await portal.DbAsync();
-        var entry = CatalogueEntry.Create(departmentId, Content(name, items), "test-user", portal.Clock.GetUtcNow());
+        var entry = CatalogueEntry.Create(departmentId, content, "test-user", portal.Clock.GetUtcNow());
         db.CatalogueEntries.Add(entry);
         await db.SaveChangesAsync();
         var code = $"101000000/{Interlocked.Increment(ref _sequence) + Random.Shared.Next(100000, 800000):D6}";

@@ -44,19 +44,7 @@ public class ShareRequestFixture : PortalFixture
         content.ShareOperations = operations;
         if (type == ShareType.Conditional) content.ShareConditions = "仅限履行市场监管职责使用。";
         if (type != ShareType.Unconditional) content.ShareBasis = "《政务数据共享管理办法》";
-        var departmentId = await this.DepartmentIdAsync(department);
-        await using var db = await DbAsync();
-        var entry = CatalogueEntry.Create(departmentId, content, "test-user", Clock.GetUtcNow());
-        db.CatalogueEntries.Add(entry);
-        await db.SaveChangesAsync();
-        var code = $"101000000/{Interlocked.Increment(ref _sequence) + Random.Shared.Next(100000, 800000):D6}";
-        var at = Clock.GetUtcNow();
-        await db.Database.ExecuteSqlAsync($"""
-            UPDATE catalogue_versions SET "Status" = 'Published', "PublishedAt" = {at} WHERE "EntryId" = {entry.Id};
-            UPDATE catalogue_entries SET "Status" = 'Published', "PublishedVersionNumber" = 1, "ResourceCode" = {code},
-                "FirstPublishedAt" = {at}, "LastPublishedAt" = {at}, "EverSubmitted" = TRUE WHERE "Id" = {entry.Id};
-            """);
-        return entry.Id;
+        return await this.PublishedAsync(department, content);
     }
 
     public ShareRequestDraft Draft(long entryId, params string[] items) => new()

@@ -13,9 +13,9 @@ public static class GrantEndpoints
     {
         var grants = api.MapGroup("/grants").WithTags("共享授权");
         grants.MapGet("", List).WithSummary("共享授权列表（本部门使用或提供的授权，数据主管部门审核人另见所辖部门的授权；entry 目录条目编号，department 部门编号，page，pageSize 1-100）");
-        grants.MapGet("/{id:long}", Get).WithSummary("共享授权详情");
-        grants.MapGet("/{id:long}/usage", Uses).WithSummary("共享授权的使用记录（page，pageSize 1-200）");
-        grants.MapPost("/{id:long}/usage", Record).WithSummary("登记一次数据使用（使用部门；授权已到期、暂停、终止或使用方式、信息项超出授权范围时拒绝，403）");
+        grants.MapGet("/{id}", Get).WithSummary("共享授权详情");
+        grants.MapGet("/{id}/usage", Uses).WithSummary("共享授权的使用记录（page，pageSize 1-200）");
+        grants.MapPost("/{id}/usage", Record).WithSummary("登记一次数据使用（使用部门；授权已到期、暂停、终止或使用方式、信息项超出授权范围时拒绝，403）");
         return api;
     }
 
