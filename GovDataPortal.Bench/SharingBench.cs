@@ -132,8 +132,8 @@ public static class SharingBench
 
     private static async Task<long> PublishAsync(IServiceProvider services, string name, ShareType type)
     {
-        var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
+        await using var scope = services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var market = await db.Departments.Where(d => d.Name == "双牌县市场监督管理局").Select(d => d.Id).SingleAsync();
         var entry = CatalogueEntry.Create(market, new CatalogueContent
         {
@@ -157,8 +157,8 @@ public static class SharingBench
     private static async Task<string> TokenAsync(IServiceProvider services, string userName)
     {
         var secret = PersonalAccessToken.NewSecret();
-        var factory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
+        await using var scope = services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         db.PersonalAccessTokens.Add(new PersonalAccessToken
         {
             Id = Guid.NewGuid(), UserId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync(),

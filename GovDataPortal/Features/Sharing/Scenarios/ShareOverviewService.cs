@@ -19,16 +19,44 @@ public sealed class ShareOverviewService(IDbContextFactory<PortalDbContext> fact
 
     public bool CanView => actor.IsAuthenticated && actor.DepartmentId is not null && actor.IsInRole(PortalRoles.AuthorityReviewer);
 
+    /// <remarks>
+    /// Three short queries instead of one wide one: the counts; the page's ids ranked by each request's earliest open
+    /// due instant (a grouped join, so 50,000 open requests sort without a subquery per row); then the page's details.
+    /// </remarks>
     public async Task<OverviewPage> PageAsync(int skip = 0, int take = DefaultPageSize, CancellationToken ct = default)
     {
         if (!CanView) throw new AccessDeniedException(ScenarioTexts.OverviewOnlyMessage);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var lines = await LinesAsync(db, ct);
+        var ranked = await RankedAsync(db, ct);
         var now = clock.GetUtcNow();
-        var total = await lines.CountAsync(ct);
-        var overdue = await lines.CountAsync(l => l.DueAt < now, ct);
-        var rows = await Ordered(lines).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)).ToListAsync(ct);
-        return new OverviewPage([.. rows.Select(l => Row(l, now))], total, overdue);
+        var counts = await ranked.GroupBy(_ => 1)
+            .Select(g => new { Total = g.Count(), Overdue = g.Count(l => l.DueAt < now) }).FirstOrDefaultAsync(ct);
+        var ids = await ranked.OrderBy(l => l.DueAt == null).ThenBy(l => l.DueAt).ThenBy(l => l.CreatedAt).ThenBy(l => l.Id)
+            .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)).Select(l => l.Id).ToListAsync(ct);
+        var details = await Lines(db, db.ShareRequests.Where(r => ids.Contains(r.Id))).ToDictionaryAsync(l => l.Id, ct);
+        return new OverviewPage([.. ids.Select(id => Row(details[id], now))], counts?.Total ?? 0, counts?.Overdue ?? 0);
+    }
+
+    /// <summary>The open requests the reviewer's authority supervises, each with its earliest open due instant.</summary>
+    private async Task<IQueryable<RankedLine>> RankedAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var supervised = await DataAuthorities.SupervisedByAsync(db, actor.DepartmentId!.Value, ct);
+        var due = FlowReader.OpenSteps(db).GroupBy(t => t.InstanceId).Select(g => new { InstanceId = g.Key, DueAt = g.Min(t => t.DueAt) });
+        return from r in Open(db, supervised)
+               join d in due on r.FlowInstanceId equals d.InstanceId into dues
+               from d in dues.DefaultIfEmpty()
+               select new RankedLine { Id = r.Id, CreatedAt = r.CreatedAt, DueAt = d == null ? null : d.DueAt };
+    }
+
+    private static IQueryable<ShareRequest> Open(PortalDbContext db, IReadOnlyCollection<int> supervised) =>
+        db.ShareRequests.AsNoTracking().Where(r => r.Status == ShareRequestStatus.InReview
+            && (supervised.Contains(r.ProviderDepartmentId) || supervised.Contains(r.RequesterDepartmentId)));
+
+    private sealed class RankedLine
+    {
+        public long Id { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
     }
 
     public static readonly IReadOnlyList<XlsxColumn> ExportColumns =
@@ -54,12 +82,11 @@ public sealed class ShareOverviewService(IDbContextFactory<PortalDbContext> fact
         return sheet.RowCount;
     }
 
-    private async Task<IQueryable<Line>> LinesAsync(PortalDbContext db, CancellationToken ct)
-    {
-        var supervised = await DataAuthorities.SupervisedByAsync(db, actor.DepartmentId!.Value, ct);
-        return db.ShareRequests.AsNoTracking()
-            .Where(r => r.Status == ShareRequestStatus.InReview
-                && (supervised.Contains(r.ProviderDepartmentId) || supervised.Contains(r.RequesterDepartmentId)))
+    private async Task<IQueryable<Line>> LinesAsync(PortalDbContext db, CancellationToken ct) =>
+        Lines(db, Open(db, await DataAuthorities.SupervisedByAsync(db, actor.DepartmentId!.Value, ct)));
+
+    private static IQueryable<Line> Lines(PortalDbContext db, IQueryable<ShareRequest> requests) =>
+        requests.AsNoTracking()
             .Select(r => new Line
             {
                 Id = r.Id, Kind = r.Kind, ResourceName = r.ResourceName, CreatedAt = r.CreatedAt,
@@ -72,7 +99,6 @@ public sealed class ShareOverviewService(IDbContextFactory<PortalDbContext> fact
                 Id = l.Id, Kind = l.Kind, ResourceName = l.ResourceName, CreatedAt = l.CreatedAt, Requester = l.Requester, Provider = l.Provider,
                 Task = l.Task, DueAt = l.Task!.DueAt,
             });
-    }
 
     /// <summary>
     /// Overdue first: the earliest due instant first puts every overdue request (due before now) ahead of those still
