@@ -24,20 +24,10 @@ public static class CatalogueExcelBench
         await ExportAsync(services, connectionString);
     }
 
-    private static async Task<AsyncServiceScope> ScopeAsAsync(IServiceProvider services, string userName)
-    {
-        var scope = services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
-        var principal = await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(principal, "127.0.0.1");
-        return scope;
-    }
-
     private static async Task DryRunAsync(IServiceProvider services)
     {
         const int entries = 5_000, itemsPerEntry = 10;
-        await using var scope = await ScopeAsAsync(services, "zhangwei");
+        await using var scope = await Scope.AsAsync(services, "zhangwei");
         var file = await ImportFileAsync(scope.ServiceProvider, entries, itemsPerEntry);
         var import = scope.ServiceProvider.GetRequiredService<CatalogueImportService>();
         await import.DryRunAsync(new MemoryStream(await ImportFileAsync(scope.ServiceProvider, 10, 2))); // warm-up
@@ -90,7 +80,7 @@ public static class CatalogueExcelBench
         await GenerateAsync(cs, entries, itemsPerEntry);
         Console.WriteLine($"catalogue export data: {entries:N0} published entries with {entries * itemsPerEntry:N0} items generated in {generate.Elapsed.TotalSeconds:N1} s");
 
-        await using var scope = await ScopeAsAsync(services, "zhangwei");
+        await using var scope = await Scope.AsAsync(services, "zhangwei");
         var export = scope.ServiceProvider.GetRequiredService<CatalogueExportService>();
         var path = Path.Combine(Path.GetTempPath(), $"gdp-bench-export-{Environment.ProcessId}.xlsx");
         // The first export also compiles its queries and the writer's code; a department's next export is the second figure.
