@@ -2087,6 +2087,9 @@ namespace GovDataPortal.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("CurrentDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2173,6 +2176,8 @@ namespace GovDataPortal.Migrations
                     b.HasIndex("ProviderDepartmentId", "Status");
 
                     b.HasIndex("RequesterDepartmentId", "Status");
+
+                    b.HasIndex("Status", "CurrentDueAt", "CreatedAt", "Id");
 
                     b.ToTable("share_requests", (string)null);
                 });

@@ -52,6 +52,7 @@ public class ExtensionTests(WorkflowFixture flows) : IClassFixture<WorkflowFixtu
         var extended = await flows.OpenTaskAsync(id);
         Assert.Equal(10, extended.ExtensionDays);
         Assert.Equal(new DateOnly(2026, 12, 11), extended.DueDate); // 15 working days after 11-20
+        Assert.Equal(extended.DueAt, await flows.NoticedDueAsync(id)); // the subject keeps the moved deadline
         await using var check2 = await flows.DbAsync();
         var liuyang = await flows.UserIdAsync("liuyang");
         Assert.True(await check2.Notifications.AnyAsync(n => n.UserId == liuyang && n.Title.StartsWith("延期告知") && n.Body.Contains("2026-12-11")));

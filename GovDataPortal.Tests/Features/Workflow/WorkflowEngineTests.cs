@@ -73,8 +73,10 @@ public class WorkflowEngineTests(WorkflowFixture flows) : IClassFixture<Workflow
     {
         flows.Clock.Set(WorkflowFixture.Beijing(2026, 11, 20));
         var id = await flows.StartAsync(WorkflowFixture.TwoStep);
+        Assert.Equal((await flows.OpenTaskAsync(id)).DueAt, await flows.NoticedDueAsync(id)); // the subject was told the first deadline
         await flows.DecideAsAsync("chenjing", await flows.OpenTaskAsync(id), FlowActions.Return, "请补充使用场景");
 
+        Assert.Null(await flows.NoticedDueAsync(id)); // a revision has no deadline
         var revision = await flows.OpenTaskAsync(id);
         Assert.Equal(FlowTaskKind.Revision, revision.Kind);
         Assert.Equal(await flows.UserIdAsync("zhangwei"), revision.AssigneeUserId);
@@ -85,6 +87,7 @@ public class WorkflowEngineTests(WorkflowFixture flows) : IClassFixture<Workflow
         var again = await flows.OpenTaskAsync(id);
         Assert.Equal("review", again.StepKey);
         Assert.Equal(new DateOnly(2026, 11, 27), again.DueDate); // counted afresh from the resubmission
+        Assert.Equal(again.DueAt, await flows.NoticedDueAsync(id));
     }
 
     [Fact]

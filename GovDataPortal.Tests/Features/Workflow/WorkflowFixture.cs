@@ -47,6 +47,25 @@ public class WorkflowFixture : PortalFixture
     {
         AddTestFlows(services);
         services.AddScoped<IFlowSubjectHandler, AnsweredOnPageHandler>();
+        services.AddSingleton(DueNotices);
+        services.AddScoped<IFlowSubjectHandler, DueRecorder>();
+    }
+
+    /// <summary>The last earliest-deadline notice each "TestSubject" got from the engine, by subject id.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset?> DueNotices { get; } = new();
+
+    /// <summary>The deadline a subject was last told (what a feature would keep to sort its lists).</summary>
+    public async Task<DateTimeOffset?> NoticedDueAsync(long instanceId) => DueNotices[(await InstanceAsync(instanceId)).SubjectId];
+
+    private sealed class DueRecorder(System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset?> notices) : IFlowSubjectHandler
+    {
+        public string SubjectType => "TestSubject";
+
+        public Task OnDueChangedAsync(GovDataPortal.Infrastructure.PortalDbContext db, FlowRef flow, DateTimeOffset? dueAt, CancellationToken ct)
+        {
+            notices[flow.SubjectId] = dueAt;
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>

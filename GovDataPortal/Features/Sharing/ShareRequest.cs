@@ -54,6 +54,11 @@ public class ShareRequest : IAudited, IAuditNamed
     public DateTimeOffset? DecidedAt { get; private set; }
     public long? FlowInstanceId { get; private set; }
     public long? GrantId { get; private set; }
+    /// <summary>
+    /// The deadline of the step now open, kept from the flow engine's notices so the authority's overview sorts
+    /// 50,000 open requests off one index; null once decided, and while no step with a day count is open.
+    /// </summary>
+    public DateTimeOffset? CurrentDueAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public uint Version { get; private set; }
 
@@ -99,14 +104,14 @@ public class ShareRequest : IAudited, IAuditNamed
     public void MarkGranted(long grantId, DateTimeOffset at)
     {
         if (Status != ShareRequestStatus.InReview) throw new DomainException($"该申请已{SharingTexts.StatusName(Status)}，不能再授权。");
-        (Status, GrantId, DecidedAt) = (ShareRequestStatus.Granted, grantId, at);
+        (Status, GrantId, DecidedAt, CurrentDueAt) = (ShareRequestStatus.Granted, grantId, at, null);
     }
 
     /// <summary>Agreed without a grant: uncatalogued data to be catalogued first, or a negotiation filed with the authority.</summary>
     public void MarkAgreed(string? note, DateTimeOffset at)
     {
         if (Status != ShareRequestStatus.InReview) throw new DomainException($"该申请已{SharingTexts.StatusName(Status)}。");
-        (Status, DecisionReason, DecidedAt) = (ShareRequestStatus.Agreed, note, at);
+        (Status, DecisionReason, DecidedAt, CurrentDueAt) = (ShareRequestStatus.Agreed, note, at, null);
     }
 
     /// <summary>A refusal always carries its reasons (changsha Art. 22, hubei Art. 20, foshan Art. 26).</summary>
@@ -114,13 +119,26 @@ public class ShareRequest : IAudited, IAuditNamed
     {
         if (Status != ShareRequestStatus.InReview) throw new DomainException($"该申请已{SharingTexts.StatusName(Status)}，不能再作出不予共享的决定。");
         if (string.IsNullOrWhiteSpace(reasons)) throw new DomainException("不同意共享的，须说明理由和依据。");
-        (Status, DecisionReason, DecidedAt) = (ShareRequestStatus.Refused, InputText.Normalise(reasons), at);
+        (Status, DecisionReason, DecidedAt, CurrentDueAt) = (ShareRequestStatus.Refused, InputText.Normalise(reasons), at, null);
     }
 
     public void Withdraw(DateTimeOffset at)
     {
         if (Status != ShareRequestStatus.InReview) throw new DomainException("只有审核中的申请才能撤回。");
-        (Status, DecidedAt) = (ShareRequestStatus.Withdrawn, at);
+        (Status, DecidedAt, CurrentDueAt) = (ShareRequestStatus.Withdrawn, at, null);
+    }
+
+    /// <summary>The flow was ended without a decision (by the portal or an administrator): the request ends with it.</summary>
+    public void Terminate(string? note, DateTimeOffset at)
+    {
+        if (Status != ShareRequestStatus.InReview) throw new DomainException($"该申请已{SharingTexts.StatusName(Status)}。");
+        (Status, DecisionReason, DecidedAt, CurrentDueAt) = (ShareRequestStatus.Terminated, InputText.Normalise(note), at, null);
+    }
+
+    /// <summary>The deadline of the step now open (see <see cref="CurrentDueAt"/>); ignored once the request is decided.</summary>
+    public void TrackDue(DateTimeOffset? dueAt)
+    {
+        if (Status == ShareRequestStatus.InReview) CurrentDueAt = dueAt;
     }
 
     public static AuditNames AuditNames { get; } = new("共享申请")
@@ -145,6 +163,7 @@ public class ShareRequest : IAudited, IAuditNamed
         { nameof(DecidedAt), "决定时间" },
         { nameof(FlowInstanceId), "流程编号" },
         { nameof(GrantId), "授权编号" },
+        { nameof(CurrentDueAt), "当前环节办理期限" },
         { nameof(CreatedAt), "申请时间" },
     };
 }
@@ -198,6 +217,8 @@ internal sealed class ShareRequestConfiguration : IEntityTypeConfiguration<Share
         b.HasIndex(r => new { r.ProviderDepartmentId, r.Status });
         b.HasIndex(r => r.CatalogueEntryId);
         b.HasIndex(r => r.FlowInstanceId);
+        // The authority's overview: open requests, earliest deadline first (nulls last, PostgreSQL's default order).
+        b.HasIndex(r => new { r.Status, r.CurrentDueAt, r.CreatedAt, r.Id });
         b.Property(r => r.Version).IsRowVersion();
     }
 }

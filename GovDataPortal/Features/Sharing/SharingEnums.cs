@@ -25,6 +25,8 @@ public enum ShareRequestStatus
     Refused = 4,
     /// <summary>Taken back by the requester.</summary>
     Withdrawn = 5,
+    /// <summary>Its flow was ended by the portal or an administrator without a decision; the requester may apply again.</summary>
+    Terminated = 6,
 }
 
 /// <summary>How a grant came about (shown on the grant and in its audit).</summary>

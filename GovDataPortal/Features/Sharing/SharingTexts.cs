@@ -28,6 +28,7 @@ public static class SharingTexts
         ShareRequestStatus.Agreed => "已同意",
         ShareRequestStatus.Refused => "不予共享",
         ShareRequestStatus.Withdrawn => "已撤回",
+        ShareRequestStatus.Terminated => "流程已终止",
         _ => s.ToString(),
     };
 

@@ -100,6 +100,7 @@ public sealed class FlowDecisions(FlowRuntime runtime, FlowRouter router)
         db.FlowTasks.Add(revision);
         instance.CurrentStepKey = RevisionStep;
         runtime.Notifier.ToUser(db, instance.SubmittedByUserId, $"已退回：{instance.FlowName}", $"“{instance.SubjectTitle}”被退回修改：{comment}", revision);
+        await runtime.DueChangedAsync(db, instance, null, ct);
     }
 
     public async Task ResubmitAsync(PortalDbContext db, FlowTask revision, string? comment, CancellationToken ct)

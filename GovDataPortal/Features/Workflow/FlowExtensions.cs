@@ -64,6 +64,7 @@ public sealed class FlowExtensions(FlowRuntime runtime, FlowRouter router, FlowD
             foreach (var userId in await FlowRuntime.RequesterUsersAsync(db, instance.RequesterDepartmentId, instance.SubmittedByUserId, ct))
                 runtime.Notifier.ToUser(db, userId, $"延期告知：{instance.FlowName}", body, FlowRuntime.HistoryLink(instance));
         await runtime.NotifyAssigneesAsync(db, target, $"延期已同意：{instance.FlowName}", body, ct);
+        await runtime.DueChangedAsync(db, instance, await FlowRuntime.EarliestOpenDueAsync(db, instance, ct), ct);
     }
 
     public async Task RefuseAsync(PortalDbContext db, FlowTask consent, string? comment, CancellationToken ct)

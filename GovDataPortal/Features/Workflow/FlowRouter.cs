@@ -33,6 +33,8 @@ public sealed class FlowRouter(FlowRuntime runtime, FlowDeadlines deadlines, Flo
         }
         var opened = new OpenedStep(step.Key, step.Name, tasks[0].DueDate, tasks[0].RuleText);
         foreach (var handler in runtime.HandlersOf(instance)) await handler.OnStepOpenedAsync(db, runtime.RefOf(instance), opened, ct);
+        // The step's tasks are the only open ones now: the step before was settled (its other tasks cancelled).
+        await runtime.DueChangedAsync(db, instance, tasks.Min(t => t.DueAt), ct);
         return tasks;
     }
 

@@ -1,6 +1,7 @@
 using GovDataPortal.Features.Notifications;
 using GovDataPortal.Features.Policies;
 using GovDataPortal.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovDataPortal.Features.Workflow;
 
@@ -42,6 +43,23 @@ public sealed class FlowRuntime(
         new(instance.Id, instance.FlowKey, instance.SubjectType, instance.SubjectId, instance.SubjectTitle, RuleOf(instance), instance.RequesterParty);
 
     public IEnumerable<IFlowSubjectHandler> HandlersOf(FlowInstance instance) => handlers.Where(h => h.SubjectType == instance.SubjectType);
+
+    /// <summary>Tells the subject the earliest deadline among the flow's open steps (see <see cref="IFlowSubjectHandler.OnDueChangedAsync"/>).</summary>
+    public async Task DueChangedAsync(PortalDbContext db, FlowInstance instance, DateTimeOffset? dueAt, CancellationToken ct)
+    {
+        foreach (var handler in HandlersOf(instance)) await handler.OnDueChangedAsync(db, RefOf(instance), dueAt, ct);
+    }
+
+    /// <summary>
+    /// The earliest due instant among the instance's open step tasks as this unit of work leaves them: the query
+    /// returns tracked tasks with their in-memory state, so those closed or extended here count as they now are.
+    /// </summary>
+    public static async Task<DateTimeOffset?> EarliestOpenDueAsync(PortalDbContext db, FlowInstance instance, CancellationToken ct)
+    {
+        var open = await db.FlowTasks.Where(t => t.InstanceId == instance.Id && t.Kind == FlowTaskKind.Step && t.Status == FlowTaskStatus.Open)
+            .ToListAsync(ct);
+        return open.Where(t => t.Status == FlowTaskStatus.Open).Min(t => t.DueAt);
+    }
 
     /// <summary>Where the subject's feature answers a step on its own page; null where the inbox may (and for the engine's own tasks).</summary>
     public SubjectAnswering? AnsweringOf(FlowInstance instance, FlowTask task) =>

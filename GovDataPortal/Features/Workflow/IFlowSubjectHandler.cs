@@ -64,6 +64,13 @@ public interface IFlowSubjectHandler
 
     Task OnStepDecidedAsync(PortalDbContext db, FlowRef flow, DecidedStep step, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// The earliest deadline among the flow's open steps changed: a step opened (<paramref name="dueAt"/> null when it
+    /// has no day count), was returned for revision (null: a revision has no deadline) or got an extension. A subject
+    /// keeps it to sort its lists without reading the engine's tables; when the flow ends, <see cref="OnFlowEndedAsync"/> says so.
+    /// </summary>
+    Task OnDueChangedAsync(PortalDbContext db, FlowRef flow, DateTimeOffset? dueAt, CancellationToken ct) => Task.CompletedTask;
+
     Task OnFlowEndedAsync(PortalDbContext db, FlowRef flow, FlowEnd end, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>

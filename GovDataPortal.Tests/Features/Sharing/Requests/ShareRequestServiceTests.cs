@@ -6,6 +6,7 @@ using GovDataPortal.Features.Sharing.Requests;
 using GovDataPortal.Features.Workflow;
 using GovDataPortal.Infrastructure;
 using GovDataPortal.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovDataPortal.Tests.Features.Sharing.Requests;
 
@@ -32,6 +33,32 @@ public sealed class ShareRequestServiceTests(ShareRequestFixture portal) : IClas
         Assert.Equal(GrantBasis.Approved, grant.Basis);
         Assert.Equal(["统一社会信用代码", "企业名称"], grant.ItemNames);
         Assert.Equal(ShareOperations.Compare, grant.Operations);
+    }
+
+    [Fact]
+    public async Task A_request_keeps_its_open_steps_deadline_and_ends_when_its_flow_is_cancelled()
+    {
+        var entry = await portal.EntryAsync();
+        var submitted = await portal.SubmitAsync(portal.Draft(entry));
+        var opened = await portal.OpenTasksAsync(submitted.Id);
+        var request = await portal.RequestAsync(submitted.Id);
+        Assert.NotNull(request.CurrentDueAt);
+        Assert.Equal(opened.Min(t => t.DueAt), request.CurrentDueAt);
+
+        await using (var scope = await portal.ScopeAsAsync("zhaomin"))
+        await using (var db = await portal.DbAsync())
+        {
+            await scope.Get<WorkflowEngine>().CancelAsync(db, request.FlowInstanceId!.Value, "申请部门机构调整，事项终止。", CancellationToken.None);
+            await WorkflowEngine.SaveDecisionAsync(db, CancellationToken.None);
+        }
+
+        request = await portal.RequestAsync(submitted.Id);
+        Assert.Equal((ShareRequestStatus.Terminated, "申请部门机构调整，事项终止。"), (request.Status, request.DecisionReason));
+        Assert.Null(request.CurrentDueAt);
+        Assert.Equal("流程已终止", SharingTexts.StatusName(request.Status));
+        await using var check = await portal.DbAsync();
+        var zhangwei = await portal.UserIdAsync("zhangwei");
+        Assert.True(await check.Notifications.AnyAsync(n => n.UserId == zhangwei && n.Title == "共享申请流程已终止"));
     }
 
     [Fact]

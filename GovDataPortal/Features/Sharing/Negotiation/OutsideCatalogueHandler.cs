@@ -22,6 +22,9 @@ internal sealed class OutsideCatalogueHandler(Notifier notifier, TimeProvider cl
 {
     public string SubjectType => SharingTexts.OutsideCatalogueSubjectType;
 
+    public Task OnDueChangedAsync(PortalDbContext db, FlowRef flow, DateTimeOffset? dueAt, CancellationToken ct) =>
+        ShareRequestDue.TrackAsync(db, flow, dueAt, ct);
+
     public async Task OnStepDecidedAsync(PortalDbContext db, FlowRef flow, DecidedStep step, CancellationToken ct)
     {
         if (flow.FlowKey != FlowKeys.UncataloguedDataRequest || step.StepKey != "reply" || step.Action != FlowActions.Approve) return;
@@ -46,8 +49,12 @@ internal sealed class OutsideCatalogueHandler(Notifier notifier, TimeProvider cl
                 request.Refuse(end.Note ?? "提供部门不同意提供。", end.At);
                 await TellRequesterAsync(db, request, $"{SharingTexts.KindName(request.Kind)}未获同意", $"理由：{request.DecisionReason}", ct);
                 break;
-            case FlowOutcome.Withdrawn or FlowOutcome.Cancelled when request.Status == ShareRequestStatus.InReview:
+            case FlowOutcome.Withdrawn when request.Status == ShareRequestStatus.InReview:
                 request.Withdraw(end.At);
+                break;
+            case FlowOutcome.Cancelled when request.Status == ShareRequestStatus.InReview:
+                request.Terminate(end.Note, end.At);
+                await TellRequesterAsync(db, request, $"{SharingTexts.KindName(request.Kind)}流程已终止", $"“{request.ResourceName}”：{end.Note}", ct);
                 break;
         }
     }

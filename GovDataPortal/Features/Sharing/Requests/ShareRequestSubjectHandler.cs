@@ -13,7 +13,7 @@ namespace GovDataPortal.Features.Sharing.Requests;
 /// the request must still be under review, no grant may name it yet, and share_grants' unique request id refuses a
 /// second one should a retried job get this far;</item>
 /// <item>rejected (after any coordination) → refused with the reasons the engine required of the refusal;</item>
-/// <item>withdrawn → withdrawn; cancelled by the portal → logged, the request keeps its state for the lead to settle.</item>
+/// <item>withdrawn → withdrawn; cancelled by the portal or an administrator → 流程已终止, the requester told why.</item>
 /// </list>
 /// The approver answers from 我的待办 with the generic approve / reject actions, so no step is answered on the request's page.
 /// </summary>
@@ -23,6 +23,9 @@ internal sealed class ShareRequestSubjectHandler(Notifier notifier, ILogger<Shar
 
     /// <summary>The request's own messages say what was decided (a grant, or a refusal with its reasons).</summary>
     public bool TellsRequesterOfEnd => true;
+
+    public Task OnDueChangedAsync(PortalDbContext db, FlowRef flow, DateTimeOffset? dueAt, CancellationToken ct) =>
+        ShareRequestDue.TrackAsync(db, flow, dueAt, ct);
 
     public async Task OnFlowEndedAsync(PortalDbContext db, FlowRef flow, FlowEnd end, CancellationToken ct)
     {
@@ -47,6 +50,7 @@ internal sealed class ShareRequestSubjectHandler(Notifier notifier, ILogger<Shar
                 break;
             default:
                 log.LogWarning("共享申请 {Id} 的流程 {Instance} 未经决定而结束（{Outcome}）：{Note}", id, flow.InstanceId, end.Outcome, end.Note);
+                request.Terminate(end.Note, end.At);
                 await TellRequesterAsync(db, request, "共享申请流程已终止", $"“{request.ResourceName}”的共享申请流程已终止：{end.Note}", link, ct);
                 break;
         }
