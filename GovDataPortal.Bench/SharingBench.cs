@@ -107,9 +107,12 @@ public static class SharingBench
                     "ExtensionDays","DueDate","DueAt","Provisional","RuleText","OnTimeout","Escalated")
                 SELECT i."Id", 'opinion', '县政务服务中心会同提供部门提出意见', i."ProviderDepartmentId", 'DepartmentApprover', 'Open', i."StartedAt", 10, 0,
                     (now() + (CASE WHEN i."Id" % 10 = 0 THEN -2 ELSE 5 END) * interval '1 day')::date,
-                    now() + (CASE WHEN i."Id" % 10 = 0 THEN -2 ELSE 5 END) * interval '1 day', false,
+                    now() + (CASE WHEN i."Id" % 10 = 0 THEN -2 ELSE 5 END) * interval '1 day' + (i."Id" % 48) * interval '1 hour', false,
                     '依据《双牌县政务大数据管理办法》第二十四条第一款第（二）项：10个工作日', 'RemindOnly', false
                 FROM flow_instances i WHERE i."SubjectType" = 'share-request' AND i."SubmittedByUserId" = 'bench';
+                -- What the engine's due notice keeps on each request (rows inserted here bypass the engine).
+                UPDATE share_requests r SET "CurrentDueAt" = t."DueAt" FROM flow_tasks t
+                WHERE t."InstanceId" = r."FlowInstanceId" AND r."RequesterUserId" = 'bench';
                 ANALYZE share_requests; ANALYZE flow_instances; ANALYZE flow_tasks;
                 """, conn) { CommandTimeout = 600 };
             await cmd.ExecuteNonQueryAsync();

@@ -16,7 +16,9 @@ public static class PolicyEndpoints
     /// </summary>
     public sealed record FlowDto(string Key, string Name, string Citation, string? Notes, int? ExtensionMaxDays,
         ExtensionDto? Extension, bool ExternalRequester, string? GivenDateName, DirectGrantDto? DirectGrant,
-        CoordinationDto? Coordination, ReceiptEffectDto? OnReceipt, IReadOnlyList<StepDto> Steps);
+        CoordinationDto? Coordination, ReceiptEffectDto? OnReceipt, UsageAgreementDto? UsageAgreement, IReadOnlyList<StepDto> Steps);
+
+    public sealed record UsageAgreementDto(string Signatory, string Citation);
 
     public sealed record ExtensionDto(int MaxTotalDays, string ConsentRole, bool NotifyRequester, string Citation);
 
@@ -106,6 +108,7 @@ public static class PolicyEndpoints
             f.DirectGrant is { } g ? new(g.Condition, g.Citation.ToString()) : null,
             f.Coordination is { } c ? new(c.StepKey, c.Citation.ToString()) : null,
             f.OnReceipt is { } r ? new(PolicyTexts.CamelCase(r.Kind), r.Citation.ToString()) : null,
+            f.UsageAgreement is { } a ? new(a.Signatory, a.Citation.ToString()) : null,
             [.. f.Steps.Select(s => Step(f, s))]);
 
     private static StepDto Step(FlowRule f, StepRule s) =>

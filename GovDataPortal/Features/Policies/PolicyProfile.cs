@@ -167,6 +167,12 @@ public sealed record DirectGrantRule(string Condition, Citation Citation);
 /// </summary>
 public sealed record CoordinationRule(string StepKey, Citation Citation);
 
+/// <summary>
+/// An approved share is followed by a usage agreement (使用协议) that <see cref="Signatory"/> signs with the user
+/// (shuangpai Art. 24 ¶1 item 2, longyan Art. 12 ¶1): the grant shows it is missing until its reference is recorded.
+/// </summary>
+public sealed record UsageAgreementRule(string Signatory, Citation Citation);
+
 /// <summary>What the flow's subject does the moment a flow starts (hubei Art. 28: opening is suspended at once on receipt).</summary>
 public enum ReceiptEffectKind
 {
@@ -199,6 +205,7 @@ public sealed record FlowRule(
     public DirectGrantRule? DirectGrant { get; init; }
     public CoordinationRule? Coordination { get; init; }
     public ReceiptEffect? OnReceipt { get; init; }
+    public UsageAgreementRule? UsageAgreement { get; init; }
 
     public StepRule FirstStep => Steps[0];
     public StepRule? Step(string key) => Steps.FirstOrDefault(s => s.Key == key);

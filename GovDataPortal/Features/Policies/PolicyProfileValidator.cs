@@ -184,6 +184,11 @@ public sealed partial class PolicyProfileValidator : IValidateOptions<PolicyProf
             if (string.IsNullOrWhiteSpace(grant.Condition)) yield return "直接授权规则：缺少直接授权的条件。";
             foreach (var e in CheckCitation(profile, grant.Citation)) yield return "直接授权规则：" + e;
         }
+        if (flow.UsageAgreement is { } agreement)
+        {
+            if (string.IsNullOrWhiteSpace(agreement.Signatory)) yield return "使用协议规则：缺少签署协议的单位。";
+            foreach (var e in CheckCitation(profile, agreement.Citation)) yield return "使用协议规则：" + e;
+        }
         if (flow.OnReceipt is { } receipt)
         {
             if (!Enum.IsDefined(receipt.Kind)) yield return "收到即执行的措施无效。";

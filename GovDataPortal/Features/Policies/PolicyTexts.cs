@@ -66,6 +66,7 @@ public static class PolicyTexts
         if (flow.ExternalRequester) rules.Add("申请人可以是没有本系统账号的公民、法人或者其他组织。");
         if (flow.OnReceipt is { } receipt) rules.Add($"收到即{ReceiptEffect(receipt.Kind)}（{receipt.Citation}）。");
         if (flow.DirectGrant is { } grant) rules.Add($"直接授权：{grant.Condition}（{grant.Citation}）。");
+        if (flow.UsageAgreement is { } agreement) rules.Add($"同意共享后由{agreement.Signatory}签署使用协议，并登记协议编号（{agreement.Citation}）。");
         if (flow.Coordination is { } coordination && flow.Step(coordination.StepKey) is { } step)
             rules.Add($"被拒绝后可申请协调：由{Handler(step)}“{step.Name}”（{coordination.Citation}）。");
         return rules;

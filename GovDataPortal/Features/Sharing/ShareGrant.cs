@@ -102,6 +102,20 @@ public class ShareGrant : IAudited, IAuditNamed
 
     public void MarkReminded(DateTimeOffset at) => ExpiryReminderSentAt ??= at;
 
+    /// <summary>The usage agreement signed after approval (shuangpai Art. 24 ¶1 item 2, longyan Art. 12 ¶1); a wrong number may be corrected.</summary>
+    public void RecordAgreement(string? reference)
+    {
+        if (Status is GrantStatus.Ended or GrantStatus.Expired) throw new DomainException("该授权已失效，不能再登记使用协议。");
+        AgreementReference = InputText.Normalise(reference) switch
+        {
+            null or "" => throw new DomainException("请填写使用协议编号。", AgreementField),
+            { Length: > AgreementMaxLength } => throw new DomainException($"使用协议编号不能超过{AgreementMaxLength}个字符。", AgreementField),
+            var r => r,
+        };
+    }
+
+    public const string AgreementField = "agreementReference";
+
     private static string Reason(string? reason, string what) =>
         InputText.Normalise(reason) is { Length: > 0 } r
             ? r.Length <= ReasonMaxLength ? r : throw new DomainException($"{what}理由不能超过{ReasonMaxLength}个字符。")

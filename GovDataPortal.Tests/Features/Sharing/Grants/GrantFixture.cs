@@ -24,7 +24,7 @@ public class GrantFixture : PortalFixture
 
     public async Task<long> GrantAsync(DateOnly? endDate = null, string requester = Requester, string provider = Provider,
         ShareOperations operations = ShareOperations.View | ShareOperations.Compare, ShareMethods methods = ShareMethods.PlatformApi,
-        long entryId = 9001, string resourceName = "企业登记基本信息")
+        long entryId = 9001, string resourceName = "企业登记基本信息", string? agreement = "XY-2026-001", GrantBasis basis = GrantBasis.Approved)
     {
         var requesterId = await this.DepartmentIdAsync(requester);
         var providerId = await this.DepartmentIdAsync(provider);
@@ -40,7 +40,7 @@ public class GrantFixture : PortalFixture
         var request = ShareRequest.Create(draft, requesterId, userId, providerId, resourceName, "101000000/000001", now);
         db.ShareRequests.Add(request);
         await db.SaveChangesAsync();
-        var grant = ShareGrant.From(request, GrantBasis.Approved, ChinaTime.Today(Clock), now, "XY-2026-001");
+        var grant = ShareGrant.From(request, basis, ChinaTime.Today(Clock), now, agreement);
         db.ShareGrants.Add(grant);
         await db.SaveChangesAsync();
         request.MarkGranted(grant.Id, now);

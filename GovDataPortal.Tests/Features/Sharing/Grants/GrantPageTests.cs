@@ -70,6 +70,26 @@ public class GrantPageTests(GrantFixture portal) : PortalComponentTest, IClassFi
     }
 
     [Fact]
+    public async Task Authority_records_the_missing_agreement_on_the_detail_page()
+    {
+        portal.Clock.Set(PortalFixture.Start);
+        var id = await portal.GrantAsync(resourceName: "协议登记授权", agreement: null);
+        await ActAsAsync("zhaomin");
+        RenderDialogProvider();
+        var cut = Render<GrantDetailPage>(p => p.Add(x => x.Id, id));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("县政务服务中心", cut.Find("#grant-agreement-needed").TextContent), Wait);
+
+        await cut.InvokeAsync(() => cut.Find("#grant-agreement-save").Click()); // nothing typed
+        await cut.WaitForAssertionAsync(() => Assert.Contains("请填写使用协议编号。", cut.Markup), Wait);
+        await cut.InvokeAsync(() => cut.Find("#grant-agreement-reference").Change("双数共〔2026〕21号"));
+        await cut.InvokeAsync(() => cut.Find("#grant-agreement-save").Click());
+
+        await cut.WaitForAssertionAsync(() => Assert.Contains("双数共〔2026〕21号", cut.Find("#grant-details").TextContent), Wait);
+        Assert.Empty(cut.FindAll("#grant-agreement-needed"));
+        Assert.Equal("双数共〔2026〕21号", (await portal.LoadAsync(id)).AgreementReference);
+    }
+
+    [Fact]
     public async Task Other_department_is_refused_the_detail_page()
     {
         portal.Clock.Set(PortalFixture.Start);

@@ -15,7 +15,10 @@ public static partial class BuiltInProfiles
                 [AuthorityStep("review", "市大数据局会同提供单位审定并反馈", 5, Art("第十二条第一款"), StepActions.Approve | StepActions.Reject)],
                 Art("第十二条"),
                 Notes: "市大数据局按照规定程序予以审定，并会同相关数据生产应用单位在5个工作日内提出意见并反馈；"
-                    + "可以共享的由市大数据中心及时授予访问权限或提供数据，并签署政务数据使用协议。共享数据不得提供给第三方使用（第十二条第三款）。"),
+                    + "可以共享的由市大数据中心及时授予访问权限或提供数据，并签署政务数据使用协议。共享数据不得提供给第三方使用（第十二条第三款）。")
+            {
+                UsageAgreement = new("市大数据中心", Art("第十二条第一款")),
+            },
             new(FlowKeys.ConditionalOpen, "开放需求申请",
                 [ProviderReply("reply", "数据生产应用单位答复", 20, Art("第十九条"))],
                 Art("第十九条"),

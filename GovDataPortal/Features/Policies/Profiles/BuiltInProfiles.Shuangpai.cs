@@ -72,6 +72,7 @@ public static partial class BuiltInProfiles
                 + "并通过签署协议和技术手段等方式监督管理数据的使用情况。")
         {
             Coordination = new("coordination", art("第二十四条第二款")),
+            UsageAgreement = new("县政务服务中心", art("第二十四条第一款第（二）项")),
         };
 
     /// <summary>

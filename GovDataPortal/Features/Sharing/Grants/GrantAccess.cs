@@ -18,8 +18,13 @@ internal static class GrantAccess
     public static async Task<bool> CanSeeAsync(PortalDbContext db, CurrentActor actor, ShareGrant grant, CancellationToken ct)
     {
         if (!actor.IsAuthenticated || actor.DepartmentId is not { } mine) return false;
-        if (mine == grant.RequesterDepartmentId || mine == grant.ProviderDepartmentId) return true;
-        if (!actor.IsInRole(PortalRoles.AuthorityReviewer)) return false;
+        return mine == grant.RequesterDepartmentId || mine == grant.ProviderDepartmentId || await SupervisesAsync(db, actor, grant, ct);
+    }
+
+    /// <summary>A reviewer of the data authority above either department (who signs usage agreements: shuangpai Art. 24, longyan Art. 12).</summary>
+    public static async Task<bool> SupervisesAsync(PortalDbContext db, CurrentActor actor, ShareGrant grant, CancellationToken ct)
+    {
+        if (!actor.IsAuthenticated || actor.DepartmentId is not { } mine || !actor.IsInRole(PortalRoles.AuthorityReviewer)) return false;
         var supervised = await SupervisedAsync(db, mine, ct);
         return supervised.Contains(grant.ProviderDepartmentId) || supervised.Contains(grant.RequesterDepartmentId);
     }

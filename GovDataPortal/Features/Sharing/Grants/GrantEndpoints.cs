@@ -16,7 +16,15 @@ public static class GrantEndpoints
         grants.MapGet("/{id}", Get).WithSummary("共享授权详情");
         grants.MapGet("/{id}/usage", Uses).WithSummary("共享授权的使用记录（page，pageSize 1-200）");
         grants.MapPost("/{id}/usage", Record).WithSummary("登记一次数据使用（使用部门；授权已到期、暂停、终止或使用方式、信息项超出授权范围时拒绝，403）");
+        grants.MapPost("/{id}/agreement", RecordAgreement)
+            .WithSummary("登记使用协议编号（数据主管部门审核人；本地规定要求签署使用协议的有条件共享授权）");
         return api;
+    }
+
+    private static async Task<IResult> RecordAgreement(GrantService service, long id, RecordGrantAgreement request, CancellationToken ct)
+    {
+        await service.RecordAgreementAsync(id, request.AgreementReference, ct);
+        return TypedResults.Ok(await service.GetAsync(id, ct));
     }
 
     private static Task<GrantPage> List(GrantService service, long? entry, int? department, int? page, int? pageSize, CancellationToken ct) =>

@@ -44,9 +44,16 @@ public sealed record GrantRow(
 
 public sealed record GrantPage(int Total, int Page, int PageSize, IReadOnlyList<GrantRow> Items);
 
-/// <summary>One grant with what only its page shows, and what the actor may do with it.</summary>
+/// <summary>One grant with what only its page shows, and what the actor may do with it.
+/// <see cref="AgreementNeeded"/>: who must sign the usage agreement and the article, while the regulation asks for one and
+/// no reference is recorded yet.
+/// </summary>
 public sealed record GrantDetail(GrantRow Grant, string Purpose, string? AgreementReference, DateTimeOffset CreatedAt,
-    DateTimeOffset? StatusChangedAt, DateTimeOffset? ExpiryReminderSentAt, bool CanChangeStatus, bool CanRecordUse);
+    DateTimeOffset? StatusChangedAt, DateTimeOffset? ExpiryReminderSentAt, bool CanChangeStatus, bool CanRecordUse,
+    string? AgreementNeeded = null, bool CanRecordAgreement = false);
+
+/// <summary>The usage agreement's reference (使用协议编号).</summary>
+public sealed record RecordGrantAgreement(string? AgreementReference);
 
 public sealed record GrantUseRow(
     long Id,

@@ -3,6 +3,7 @@ using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Features.Notifications;
 using GovDataPortal.Features.Organisation;
+using GovDataPortal.Features.Policies;
 using GovDataPortal.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using F = GovDataPortal.Features.Sharing.Grants.GrantFields;
@@ -20,7 +21,8 @@ public sealed class GrantService(
     CurrentActor actor,
     TimeProvider clock,
     Notifier notifier,
-    AuditLog audit)
+    AuditLog audit,
+    PolicyCatalog policies)
 {
     public const int ReasonMaxLength = ShareGrant.ReasonMaxLength;
     public const int UseTextMaxLength = GrantUse.TextMaxLength;
@@ -72,9 +74,41 @@ public sealed class GrantService(
         if (grant is null) return null;
         await RequireSeeAsync(db, grant, ct);
         var row = Row(await Rows(db, db.ShareGrants.AsNoTracking().Where(g => g.Id == id)).SingleAsync(ct));
+        var rule = AgreementRule(grant);
         return new GrantDetail(row, grant.Purpose, grant.AgreementReference, grant.CreatedAt, grant.StatusChangedAt, grant.ExpiryReminderSentAt,
-            CanChangeStatus: GrantAccess.ActsForProvider(actor, grant), CanRecordUse: GrantAccess.ActsForRequester(actor, grant));
+            CanChangeStatus: GrantAccess.ActsForProvider(actor, grant), CanRecordUse: GrantAccess.ActsForRequester(actor, grant),
+            AgreementNeeded: rule is not null && grant.AgreementReference is null ? $"须由{rule.Signatory}与使用部门签署使用协议并登记协议编号（{rule.Citation}）。" : null,
+            CanRecordAgreement: rule is not null && grant.Status is GrantStatus.Active or GrantStatus.Suspended
+                && await GrantAccess.SupervisesAsync(db, actor, grant, ct));
     }
+
+    /// <summary>
+    /// The data authority that signed the usage agreement records its reference (shuangpai Art. 24 ¶1 item 2, longyan
+    /// Art. 12 ¶1); the using department is told. Where the active regulation asks for no agreement there is nothing to record.
+    /// </summary>
+    public async Task RecordAgreementAsync(long id, string? reference, CancellationToken ct = default)
+    {
+        actor.RequireSignedIn();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var grant = await db.ShareGrants.FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw new NotFoundException(GrantTexts.NotFoundMessage);
+        if (!await GrantAccess.SupervisesAsync(db, actor, grant, ct)) throw new AccessDeniedException(GrantTexts.AgreementRefused);
+        if (AgreementRule(grant) is null) throw new DomainException("本地规定未要求就该授权签署使用协议，无需登记。");
+        grant.RecordAgreement(reference);
+        await notifier.ToRoleAsync(db, grant.RequesterDepartmentId, PortalRoles.DepartmentApprover, "使用协议已登记",
+            $"“{grant.ResourceName}”的共享授权已登记使用协议：{grant.AgreementReference}。", GrantTexts.Link(grant.Id), null, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(GrantTexts.ChangedMessage);
+        }
+    }
+
+    /// <summary>The active regulation's agreement rule for grants reviewed by the conditional-share flow.</summary>
+    private UsageAgreementRule? AgreementRule(ShareGrant grant) =>
+        grant.Basis == GrantBasis.Approved ? policies.Active.Flows.FirstOrDefault(f => f.Key == FlowKeys.ConditionalShare)?.UsageAgreement : null;
 
     /// <summary>The provider's 部门审核人 suspends the grant for misuse (shuangpai Art. 25); a reason is required.</summary>
     public Task SuspendAsync(long id, string? reason, CancellationToken ct = default) =>

@@ -12,6 +12,7 @@ public static class GrantTexts
     public const string RecordUseRefused = "只有使用部门的数据专管员或部门审核人可以登记使用。";
     public const string OtherDepartmentUse = "该授权不属于您的部门，不能登记使用。";
     public const string ReminderTitle = "共享授权即将到期";
+    public const string AgreementRefused = "只有数据主管部门审核人可以登记使用协议。";
 
     public static string Link(long id) => $"sharing/grants/{id}";
 
