@@ -24,8 +24,8 @@ public sealed class OpenDataLetterTests(HubeiOpenDataFixture portal) : IClassFix
         var letter = await PageAsync(client, "/" + OpenDataLetters.RequestLink(id));
         Assert.Contains("政务数据有条件开放申请答复函", letter);
         Assert.Contains("不予开放", letter);
-        Assert.Contains("申请用途与所需信息项不相符。", letter);
-        Assert.Contains("第二十七条", letter);
+        Assert.Contains("申请用途与所需信息项不相符。", Cell(letter, "decision-letter-reasons"));
+        Assert.Contains("第二十七条", Cell(letter, "decision-letter-article"));
         Assert.Contains("龙岩数智科技有限公司", letter);
     }
 
@@ -65,7 +65,8 @@ public sealed class OpenDataLetterTests(HubeiOpenDataFixture portal) : IClassFix
         var letter = await PageAsync(client, "/" + OpenDataLetters.ObjectionLink(id));
         Assert.Contains("政务数据异议处理决定书", letter);
         Assert.Contains("恢复开放", letter);
-        Assert.Contains("经核实数据无误", letter);
+        // The decision is the provider's verification, not the approval that only records the telling.
+        Assert.Contains("经核实数据无误", Cell(letter, "decision-letter-reasons"));
         Assert.Contains("第二十八条", letter);
         Assert.Contains("短信", letter);
         Assert.Contains("王五", letter);
@@ -73,6 +74,9 @@ public sealed class OpenDataLetterTests(HubeiOpenDataFixture portal) : IClassFix
         using var other = await portal.CookieClientAsAsync("yangfan");
         Assert.DoesNotContain("王五", await PageAsync(other, "/" + OpenDataLetters.ObjectionLink(id)));
     }
+
+    internal static string Cell(string html, string id) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"id=\"{id}\"[^>]*>(.*?)</td>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
 
     private static async Task<string> PageAsync(HttpClient client, string url) => WebUtility.HtmlDecode(await client.GetStringAsync(url));
 }

@@ -22,8 +22,8 @@ public sealed class ShareRequestLetterTests(HubeiShareRequestFixture portal) : I
         Assert.Contains("政务数据共享申请答复函", letter);
         Assert.Contains($"共享申请第 {submitted.Id} 号", letter);
         Assert.Contains("不予共享", letter);
-        Assert.Contains("涉及商业秘密，不宜共享。", letter);
-        Assert.Contains("第二十条", letter);
+        Assert.Contains("涉及商业秘密，不宜共享。", Cell(letter, "decision-letter-reasons"));
+        Assert.Contains("第二十条", Cell(letter, "decision-letter-article"));
         Assert.Contains("市场监督管理局", letter);
         Assert.Contains("统一社会信用代码、企业名称", letter);
     }
@@ -38,9 +38,9 @@ public sealed class ShareRequestLetterTests(HubeiShareRequestFixture portal) : I
             await portal.SweepAsync();
             using var client = await portal.CookieClientAsAsync("chenjing");
             var letter = await PageAsync(client, "/" + ShareRequestLetter.Link(submitted.Id));
-            Assert.Contains("视为同意共享", letter);
-            Assert.Contains("第二十条", letter);
-            Assert.Contains("2026年12月10日", letter);
+            Assert.Contains("视为同意共享", Cell(letter, "decision-letter-decision"));
+            Assert.Contains("第二十条", Cell(letter, "decision-letter-article"));
+            Assert.Contains("2026年12月10日", Cell(letter, "decision-letter-date"));
         }
         finally
         {
@@ -60,7 +60,7 @@ public sealed class ShareRequestLetterTests(HubeiShareRequestFixture portal) : I
         var letter = await PageAsync(client, "/" + ShareRequestLetter.Link(submitted.Id));
         Assert.Contains("政务数据共享申请决定书", letter);
         Assert.Contains("同意共享，予以授权", letter);
-        Assert.Contains("经协调，同意按最小必要原则共享。", letter);
+        Assert.Contains("经协调，同意按最小必要原则共享。", Cell(letter, "decision-letter-reasons"));
         Assert.Contains("办理经过", letter);
     }
 
@@ -88,6 +88,8 @@ public sealed class ShareRequestLetterTests(HubeiShareRequestFixture portal) : I
         Assert.Contains("只有申请部门", letter);
         Assert.DoesNotContain("另一部门不应看到的理由。", letter);
     }
+
+    private static string Cell(string html, string id) => GovDataPortal.Tests.Features.OpenData.OpenDataLetterTests.Cell(html, id);
 
     private static async Task<string> PageAsync(HttpClient client, string url) => WebUtility.HtmlDecode(await client.GetStringAsync(url));
 }
