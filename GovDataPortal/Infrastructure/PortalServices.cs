@@ -118,6 +118,7 @@ public static class PortalServices
         app.MapPolicyDownloads();
         app.MapCatalogueExcel();
         app.MapScenarioExports();
+        app.MapSharingExports();
 
         var api = app.MapGroup(ApiProtocol.Prefix).RequireAuthorization(PortalPolicies.Api).WithTags("API").RefuseUndefinedEnumValues();
         api.MapMeEndpoints();

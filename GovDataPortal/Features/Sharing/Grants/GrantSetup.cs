@@ -9,6 +9,7 @@ public static class GrantSetup
     {
         services.AddOptions<GrantOptions>().BindConfiguration(GrantOptions.Section);
         services.AddScoped<GrantService>();
+        services.AddScoped<GrantExport>();
         services.AddScoped<GrantJobs>();
         services.AddRecurringJob<GrantExpiryJob>(GrantExpiryJob.Id, GrantExpiryJob.Cron, j => j.RunAsync(CancellationToken.None));
         services.AddRecurringJob<GrantReminderJob>(GrantReminderJob.Id, GrantReminderJob.Cron, j => j.RunAsync(CancellationToken.None));

@@ -43,7 +43,7 @@ public static class ScenarioExportEndpoints
     /// The workbook goes to a temp file first: the xlsx writer is synchronous, Kestrel refuses synchronous writes to a
     /// response, and a failure is then a proper error status rather than a truncated download.
     /// </summary>
-    private static async Task<FileStreamHttpResult> FileAsync(Func<Stream, CancellationToken, Task<long>> write, string name, CancellationToken ct)
+    internal static async Task<FileStreamHttpResult> FileAsync(Func<Stream, CancellationToken, Task<long>> write, string name, CancellationToken ct)
     {
         var options = new FileStreamOptions
         {
