@@ -176,7 +176,7 @@ public sealed class SharingDemoSeeder(
             Name = "个体工商户登记“一件事一次办”身份核验",
             Business = "个体工商户设立、变更、注销登记时，在线核验经营者身份，申请人无需再提交身份证复印件。",
             LegalBasis = "《促进个体工商户发展条例》第十条；《市场主体登记管理条例》第十七条",
-            InvolvedDepartmentIds = [identity.ProviderDepartmentId, register.ProviderDepartmentId],
+            InvolvedDepartmentIds = [identity.ProviderDepartmentId],
             Entries = [new ScenarioEntryDraft(identity.Id, ["公民身份号码", "姓名", "证件状态"])],
         }, ct));
         await AsAsync(Centre, async s =>
@@ -186,13 +186,12 @@ public sealed class SharingDemoSeeder(
             await service.ApproveAsync(approved, detail.Version, "场景业务明确，使用的数据和信息项符合最小必要原则，同意纳入应用场景清单。", ct);
         });
 
-        var hr = await DepartmentIdAsync(DemoAccounts.HumanResources, ct);
         await AsAsync(HrSpecialist, s => s.GetRequiredService<ApplicationScenarioService>().RegisterAsync(new ScenarioDraft
         {
             Name = "就业困难人员认定联审",
             Business = "认定就业困难人员时，联审申请人身份和名下市场主体登记情况，符合条件的当场认定。",
             LegalBasis = "《中华人民共和国就业促进法》第五十二条；《湖南省就业困难人员认定办法》",
-            InvolvedDepartmentIds = [hr, identity.ProviderDepartmentId, register.ProviderDepartmentId],
+            InvolvedDepartmentIds = [identity.ProviderDepartmentId, register.ProviderDepartmentId],
             Entries =
             [
                 new ScenarioEntryDraft(identity.Id, ["公民身份号码", "姓名"]),
@@ -385,12 +384,6 @@ public sealed class SharingDemoSeeder(
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ICatalogueSharing>().PublishedAsync(db, id, ct)
             ?? throw new InvalidOperationException($"演示目录“{name}”未发布。");
-    }
-
-    private async Task<int> DepartmentIdAsync(string name, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Departments.Where(d => d.Name == name).Select(d => d.Id).SingleAsync(ct);
     }
 
     private async Task<string> DepartmentNameAsync(int id, CancellationToken ct)
