@@ -303,14 +303,17 @@ public sealed class SharingDemoSeeder(
         var grant = await GrantOfAsync(requestId, ct);
         string[] staff = ["李明", "王芳", "张磊", "刘婷", "陈晨"];
         var now = clock.GetUtcNow();
+        // One scope for the batch, as one session of the exchange platform reporting with the department's token would be.
+        await using var scope = await scopes.ScopeAsAsync(userName);
+        var service = scope.ServiceProvider.GetRequiredService<GrantService>();
+        await using var db = await factory.CreateDbContextAsync(ct);
         for (var i = 0; i < count; i++)
         {
-            var recorded = await AsAsync(userName, s => s.GetRequiredService<GrantService>().RecordUseAsync(grant, new RecordGrantUse(
-                purpose, staff[i % staff.Length], "部门分管负责人", items, operation, method, i % 4 == 0 ? "政务外网" : null), ct));
+            var recorded = await service.RecordUseAsync(grant, new RecordGrantUse(
+                purpose, staff[i % staff.Length], "部门分管负责人", items, operation, method, i % 4 == 0 ? "政务外网" : null), ct);
             var daysAgo = newestDaysAgo + (int)((oldestDaysAgo - newestDaysAgo) * Math.Pow((i + 0.5) / count, 1.3));
             var day = ChinaTime.DateOf(now).AddDays(-daysAgo);
             var at = ChinaTime.StartOfDay(day).AddHours(9 + i * 5 % 8).AddMinutes(i * 17 % 60);
-            await using var db = await factory.CreateDbContextAsync(ct);
             // Back-dated: the service has no way to record a past use (see the summary).
             await db.GrantUses.Where(u => u.Id == recorded.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.UsedAt, at), ct);
             uses++;
