@@ -24,7 +24,8 @@ public class OperatorCommandTests(PortalFixture portal) : IClassFixture<PortalFi
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // seed-demo on the template writes the demo catalogue and then the sharing demo data through their flows: minutes under load.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output, await error);
     }

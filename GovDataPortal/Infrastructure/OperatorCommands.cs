@@ -54,6 +54,10 @@ public static class OperatorCommands
             : "演示数据已存在，未重复写入。");
         var entries = await scope.ServiceProvider.GetRequiredService<CatalogueDemoSeeder>().SeedAsync();
         if (entries > 0) Console.WriteLine($"演示目录已写入：{entries} 个目录条目（已发布、审核中、草稿、已退回、已撤销等各种状态）。");
+        var sharing = await scope.ServiceProvider.GetRequiredService<SharingDemoSeeder>().SeedAsync();
+        if (sharing.ShareRequests > 0)
+            Console.WriteLine($"演示共享与开放数据已写入：{sharing.ShareRequests} 个共享申请、{sharing.Grants} 项共享授权、{sharing.Uses} 条使用记录、"
+                + $"{sharing.Scenarios} 个应用场景、{sharing.OpenRequests} 个开放申请、{sharing.Objections} 个数据异议。");
         Console.WriteLine(DemoAccounts.Describe());
         return 0;
     }

@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using GovDataPortal.Features.Catalogue;
 using GovDataPortal.Features.Identity;
 using GovDataPortal.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovDataPortal.Features.Demo;
@@ -84,16 +82,7 @@ public sealed class CatalogueDemoSeeder(IDbContextFactory<PortalDbContext> facto
         return names.ToDictionary(p => p.Key, p => ids[p.Value]);
     }
 
-    /// <summary>A DI scope acting as the named demo user, as a signed-in request would.</summary>
-    private async Task<AsyncServiceScope> ScopeAsAsync(string userName)
-    {
-        var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"演示账户 {userName} 不存在。");
-        ClaimsPrincipal principal = await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Set(principal, "127.0.0.1");
-        return scope;
-    }
+    private Task<AsyncServiceScope> ScopeAsAsync(string userName) => scopes.ScopeAsAsync(userName);
 
     /// <summary>
     /// Moves the drafts through the real review flow so the demo shows every state: most of each department's entries

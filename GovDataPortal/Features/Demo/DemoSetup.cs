@@ -3,5 +3,5 @@ namespace GovDataPortal.Features.Demo;
 public static class DemoSetup
 {
     public static IServiceCollection AddDemo(this IServiceCollection services) =>
-        services.AddScoped<DemoSeeder>().AddScoped<CatalogueDemoSeeder>();
+        services.AddScoped<DemoSeeder>().AddScoped<CatalogueDemoSeeder>().AddScoped<SharingDemoSeeder>();
 }
