@@ -61,9 +61,15 @@ public class SharingDemoSeederTests(PortalFixture portal, ITestOutputHelper outp
                              join t in db.FlowTasks on r.FlowInstanceId equals t.InstanceId
                              where r.Status == ShareRequestStatus.InReview && r.Kind == ShareRequestKind.Conditional
                                    && t.Status == FlowTaskStatus.Open
-                             select new { r.ResourceName, t.DueAt }).ToListAsync();
+                             select new { r.ResourceName, t.DueAt, r.CurrentDueAt }).ToListAsync();
         Assert.Contains(openDue, t => t.ResourceName == "户籍迁移信息" && t.DueAt < now);
         Assert.Contains(openDue, t => t.ResourceName == "居民身份证信息" && t.DueAt > now);
+        Assert.All(openDue, t => Assert.Equal(t.DueAt, t.CurrentDueAt)); // the overview sorts the back-dated requests right
+
+        // The centre signed the usage agreements (shuangpai Art. 24 ¶1 item 2) but one, left to show what is missing.
+        var approved = await db.ShareGrants.Where(g => g.Basis == GrantBasis.Approved).Select(g => g.AgreementReference).ToListAsync();
+        Assert.Single(approved, a => a is null);
+        Assert.All(approved.Where(a => a is not null), a => Assert.StartsWith("双数共〔2026〕", a));
 
         // The provider's usage chart (/sharing/grants/usage) has bars in several months.
         await using (var police = await portal.ScopeAsAsync("lina"))

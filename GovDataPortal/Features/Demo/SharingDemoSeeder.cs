@@ -76,7 +76,7 @@ public sealed class SharingDemoSeeder(
 
         var identity = await GrantThroughFlowAsync(HrSpecialist, "居民身份证信息", ["公民身份号码", "姓名", "证件状态"], ShareOperations.Compare, Verify,
             "《失业保险条例》第十六条：经办机构核验失业人员身份", "失业保险金申领时核验申领人居民身份证的有效性",
-            "县就业服务中心失业保险经办人员", today.AddDays(300), ct);
+            "县就业服务中心失业保险经办人员", today.AddDays(300), ct, signAgreement: false);
         await RecordUsesAsync(HrSpecialist, identity, 27, 1, 95, ["公民身份号码", "姓名", "证件状态"], ShareOperations.Compare, Verify,
             "失业保险金申领人身份核验", ct);
         await BackdateAsync(identity, 100, ct);
@@ -265,13 +265,19 @@ public sealed class SharingDemoSeeder(
 
     /// <summary>A conditional request through the whole shuangpai review: the centre's and the provider's opinions, then the city's determination.</summary>
     private async Task<long> GrantThroughFlowAsync(string userName, string entryName, string[] items, ShareOperations operations, ShareMethods methods,
-        string duty, string scenario, string users, DateOnly endDate, CancellationToken ct)
+        string duty, string scenario, string users, DateOnly endDate, CancellationToken ct, bool signAgreement = true)
     {
         var id = await SubmitAsync(userName, entryName, items, operations, methods, duty, scenario, users, endDate, ct);
         var provider = await ProviderApproverAsync(id, ct);
         await DecideAsync(Centre, id, "approve", "同意。申请部门履职依据充分，信息项符合最小必要原则。", ct);
         await DecideAsync(provider, id, "approve", "同意共享，请严格按申请的用途和使用对象使用，不得向第三方提供。", ct);
         await DecideAsync(City, id, "approve", "经审核，同意共享。请县政务服务中心授予访问权限并签署数据使用协议。", ct);
+        // The centre signs the usage agreement (shuangpai Art. 24 ¶1 item 2); one grant is left waiting for it.
+        if (signAgreement)
+        {
+            var grant = await GrantOfAsync(id, ct);
+            await AsAsync(Centre, s => s.GetRequiredService<GrantService>().RecordAgreementAsync(grant, $"双数共〔2026〕{grant}号", ct));
+        }
         return id;
     }
 
@@ -357,6 +363,9 @@ public sealed class SharingDemoSeeder(
             await FlowDeadlines.CancelTimersAsync(db, task, ct);
             deadlines.ScheduleTimers(db, task);
         }
+        // What the engine's due notice keeps on the request, moved with its tasks.
+        var moved = await db.ShareRequests.SingleAsync(r => r.Id == requestId, ct);
+        moved.TrackDue(tasks.Where(t => t.Status == FlowTaskStatus.Open && t.Kind == FlowTaskKind.Step).Min(t => t.DueAt));
         await db.SaveChangesAsync(ct);
     }
 
