@@ -28,6 +28,7 @@ public class HubeiOutsideCatalogueJourneyTests(HubeiBrowserFixture web) : IClass
         await page.Locator("#methods input[type=checkbox]").First.CheckAsync();
         await page.Locator("#operations input[type=checkbox]").First.CheckAsync();
         await page.FillAsync("#users", "治安大队案件承办民警");
+        await page.Locator("#users").PressAsync("Tab"); // the field's value reaches the server on change
         await BrowserFixture.ScreenshotAsync(page, "outside-catalogue-form");
         await page.ClickAsync("#outside-request-submit");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/sharing/requests/\d+$"));
