@@ -37,6 +37,7 @@ public static class SharingSetup
     {
         api.MapShareRequestEndpoints();
         api.MapGrantEndpoints();
+        api.MapOutsideCatalogueEndpoints();
         return api;
     }
 }

@@ -182,6 +182,20 @@ public class HubeiUncataloguedDataTests(HubeiOutsideCatalogueFixture portal) : I
     }
 
     [Fact]
+    public async Task The_agreement_note_names_the_article_once_without_a_doubled_verb()
+    {
+        var market = await portal.DepartmentIdAsync(DemoAccounts.Market);
+        var id = await portal.AsAsync("zhangwei", s => s.RequestUncataloguedAsync(
+            OutsideCatalogueFixture.Draft() with { ProviderDepartmentId = market, DataDescription = "个体工商户年度报告记录" }));
+
+        await portal.DecideAsync("chenjing", id, FlowActions.Approve, "同意。");
+
+        var note = (await portal.RequestAsync(id)).DecisionReason;
+        Assert.Contains("（依据《湖北省政务数据资源应用与管理办法》第二十二条）", note);
+        Assert.DoesNotContain("依据依据", note);
+    }
+
+    [Fact]
     public async Task A_refused_uncatalogued_request_keeps_the_reasons()
     {
         var market = await portal.DepartmentIdAsync(DemoAccounts.Market);

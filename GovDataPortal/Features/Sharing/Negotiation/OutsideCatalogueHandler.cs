@@ -29,7 +29,7 @@ internal sealed class OutsideCatalogueHandler(Notifier notifier, TimeProvider cl
     {
         if (flow.FlowKey != FlowKeys.UncataloguedDataRequest || step.StepKey != "reply" || step.Action != FlowActions.Approve) return;
         if (await RequestAsync(db, flow, ct) is not { Status: ShareRequestStatus.InReview } request) return;
-        request.MarkAgreed($"提供部门同意共享，将把所需数据列入政务数据资源目录（依据{flow.Rule.Citation}）；列入目录后请按目录申请共享。", clock.GetUtcNow());
+        request.MarkAgreed($"提供部门同意共享，将把所需数据列入政务数据资源目录（{flow.Rule.Citation}）；列入目录后请按目录申请共享。", clock.GetUtcNow());
         await TellRequesterAsync(db, request, "目录外数据需求已获同意", request.DecisionReason!, ct);
     }
 
