@@ -2179,6 +2179,8 @@ namespace GovDataPortal.Migrations
 
                     b.HasIndex("Status", "CurrentDueAt", "CreatedAt", "Id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "CurrentDueAt", "CreatedAt", "Id"), new[] { "ProviderDepartmentId", "RequesterDepartmentId" });
+
                     b.ToTable("share_requests", (string)null);
                 });
 

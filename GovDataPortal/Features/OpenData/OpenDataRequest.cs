@@ -136,17 +136,9 @@ internal sealed class OpenDataRequestConfiguration : IEntityTypeConfiguration<Op
     {
         b.ToTable("open_data_requests");
         b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
-        b.Property(r => r.ApplicantKind).HasConversion<string>().HasMaxLength(16);
+        PartyColumns.Configure(b, nameof(OpenDataRequest.ApplicantKind), nameof(OpenDataRequest.ApplicantName));
         b.Property(r => r.OrganisationType).HasConversion<string>().HasMaxLength(32);
         b.Property(r => r.PurposeKind).HasConversion<string>().HasMaxLength(16);
-        b.Property(r => r.ApplicantName).HasMaxLength(OpenDataRequest.NameMaxLength).IsRequired();
-        b.Property(r => r.IdentityNumber).HasMaxLength(18).IsRequired();
-        b.Property(r => r.Phone).HasMaxLength(32);
-        b.Property(r => r.Email).HasMaxLength(200);
-        b.Property(r => r.Address).HasMaxLength(300);
-        b.Property(r => r.ResourceCode).HasMaxLength(16).IsRequired();
-        b.Property(r => r.ResourceName).HasMaxLength(OpenDataRequest.NameMaxLength).IsRequired();
-        b.Property(r => r.ReceivedByUserId).HasMaxLength(450).IsRequired();
         b.Property(r => r.Purpose).HasMaxLength(OpenDataRequest.TextMaxLength).IsRequired();
         b.Property(r => r.SecurityMeasures).HasMaxLength(OpenDataRequest.TextMaxLength).IsRequired();
         b.Property(r => r.CommitmentSignedBy).HasMaxLength(OpenDataRequest.NameMaxLength);
@@ -244,22 +236,34 @@ public class DataObjection : IAudited, IAuditNamed
     };
 }
 
+/// <summary>
+/// The columns an open-data request and an objection share: the party without an account (kind, name, identity and
+/// contact), the published entry it concerns, and the member of staff who received it.
+/// </summary>
+internal static class PartyColumns
+{
+    public static void Configure<T>(EntityTypeBuilder<T> b, string kindProperty, string nameProperty) where T : class
+    {
+        b.Property<FlowPartyKind>(kindProperty).HasConversion<string>().HasMaxLength(16);
+        b.Property<string>(nameProperty).HasMaxLength(OpenDataRequest.NameMaxLength).IsRequired();
+        b.Property<string>("IdentityNumber").HasMaxLength(18).IsRequired();
+        b.Property<string?>("Phone").HasMaxLength(32);
+        b.Property<string?>("Email").HasMaxLength(200);
+        b.Property<string?>("Address").HasMaxLength(300);
+        b.Property<string>("ResourceCode").HasMaxLength(16).IsRequired();
+        b.Property<string>("ResourceName").HasMaxLength(OpenDataRequest.NameMaxLength).IsRequired();
+        b.Property<string>("ReceivedByUserId").HasMaxLength(450).IsRequired();
+    }
+}
+
 internal sealed class DataObjectionConfiguration : IEntityTypeConfiguration<DataObjection>
 {
     public void Configure(EntityTypeBuilder<DataObjection> b)
     {
         b.ToTable("data_objections");
         b.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
-        b.Property(o => o.ObjectorKind).HasConversion<string>().HasMaxLength(16);
+        PartyColumns.Configure(b, nameof(DataObjection.ObjectorKind), nameof(DataObjection.ObjectorName));
         b.Property(o => o.Kind).HasConversion<string>().HasMaxLength(16);
-        b.Property(o => o.ObjectorName).HasMaxLength(OpenDataRequest.NameMaxLength).IsRequired();
-        b.Property(o => o.IdentityNumber).HasMaxLength(18).IsRequired();
-        b.Property(o => o.Phone).HasMaxLength(32);
-        b.Property(o => o.Email).HasMaxLength(200);
-        b.Property(o => o.Address).HasMaxLength(300);
-        b.Property(o => o.ResourceCode).HasMaxLength(16).IsRequired();
-        b.Property(o => o.ResourceName).HasMaxLength(OpenDataRequest.NameMaxLength).IsRequired();
-        b.Property(o => o.ReceivedByUserId).HasMaxLength(450).IsRequired();
         b.Property(o => o.Description).HasMaxLength(DataObjection.DescriptionMaxLength).IsRequired();
         b.Property(o => o.OpeningOutcome).HasMaxLength(16);
         b.HasIndex(o => new { o.ProviderDepartmentId, o.Status });

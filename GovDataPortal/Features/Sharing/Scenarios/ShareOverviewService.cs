@@ -29,11 +29,10 @@ public sealed class ShareOverviewService(IDbContextFactory<PortalDbContext> fact
         await using var db = await factory.CreateDbContextAsync(ct);
         var open = Open(db, await DataAuthorities.SupervisedByAsync(db, actor.DepartmentId!.Value, ct));
         var now = clock.GetUtcNow();
-        var counts = await open.GroupBy(_ => 1)
-            .Select(g => new { Total = g.Count(), Overdue = g.Count(r => r.CurrentDueAt < now) }).FirstOrDefaultAsync(ct);
+        var counts = await open.GroupBy(r => r.CurrentDueAt < now).Select(g => new { Overdue = g.Key, Count = g.Count() }).ToListAsync(ct);
         var ids = await Ordered(open).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)).Select(r => r.Id).ToListAsync(ct);
         var details = await Lines(db, db.ShareRequests.Where(r => ids.Contains(r.Id))).ToDictionaryAsync(l => l.Id, ct);
-        return new OverviewPage([.. ids.Select(id => Row(details[id], now))], counts?.Total ?? 0, counts?.Overdue ?? 0);
+        return new OverviewPage([.. ids.Select(id => Row(details[id], now))], counts.Sum(c => c.Count), counts.Where(c => c.Overdue).Sum(c => c.Count));
     }
 
     private static IQueryable<ShareRequest> Open(PortalDbContext db, IReadOnlyCollection<int> supervised) =>

@@ -20,7 +20,8 @@ namespace GovDataPortal.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_share_requests_Status_CurrentDueAt_CreatedAt_Id",
                 table: "share_requests",
-                columns: new[] { "Status", "CurrentDueAt", "CreatedAt", "Id" });
+                columns: new[] { "Status", "CurrentDueAt", "CreatedAt", "Id" })
+                .Annotation("Npgsql:IndexInclude", new[] { "ProviderDepartmentId", "RequesterDepartmentId" });
 
             // Requests already in review take the deadline of their open step from the flow engine once; from now on
             // the engine's notices keep it.

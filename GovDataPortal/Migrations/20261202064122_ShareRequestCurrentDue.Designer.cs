@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GovDataPortal.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261202054251_ShareRequestCurrentDue")]
+    [Migration("20261202064122_ShareRequestCurrentDue")]
     partial class ShareRequestCurrentDue
     {
         /// <inheritdoc />
@@ -2181,6 +2181,8 @@ namespace GovDataPortal.Migrations
                     b.HasIndex("RequesterDepartmentId", "Status");
 
                     b.HasIndex("Status", "CurrentDueAt", "CreatedAt", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "CurrentDueAt", "CreatedAt", "Id"), new[] { "ProviderDepartmentId", "RequesterDepartmentId" });
 
                     b.ToTable("share_requests", (string)null);
                 });
