@@ -72,7 +72,14 @@ public sealed class PolicyCatalogRefresher(PolicyProfileStore store, ILogger<Pol
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken)) await TickAsync(stoppingToken);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken)) await TickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is shutting down; a host disposed without being stopped would otherwise log this as a failure.
+        }
     }
 
     private async Task TickAsync(CancellationToken ct)
