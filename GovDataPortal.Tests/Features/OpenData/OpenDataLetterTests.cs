@@ -41,7 +41,7 @@ public sealed class OpenDataLetterTests(HubeiOpenDataFixture portal) : IClassFix
 
         using var other = await portal.CookieClientAsAsync("yangfan");
         var refused = await PageAsync(other, "/" + OpenDataLetters.RequestLink(id));
-        Assert.Contains(OpenDataTexts.RequestNotFound, refused);
+        Assert.Contains(OpenDataTexts.OtherDepartmentRequest, refused);
         Assert.DoesNotContain("龙岩数智科技有限公司", refused);
     }
 

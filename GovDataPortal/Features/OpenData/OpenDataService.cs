@@ -111,7 +111,7 @@ public sealed class OpenDataService(
         RequireReceiver();
         await using var db = await factory.CreateDbContextAsync(ct);
         var request = await db.Set<OpenDataRequest>().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException(OpenDataTexts.RequestNotFound);
-        if (!await CanSeeAsync(db, request.ProviderDepartmentId, request.ReceivedByDepartmentId, ct)) throw new NotFoundException(OpenDataTexts.RequestNotFound);
+        await RequireSeeAsync(db, request.ProviderDepartmentId, request.ReceivedByDepartmentId, OpenDataTexts.OtherDepartmentRequest, ct);
         request.RecordCommitment(input.SignedOn, input.SignedBy, actor.UserId!, clock.GetUtcNow(), ChinaTime.Today(clock));
         await SaveAsync(db, ct);
     }
@@ -169,7 +169,8 @@ public sealed class OpenDataService(
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
         var request = await db.Set<OpenDataRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (request is null || !await CanSeeAsync(db, request.ProviderDepartmentId, request.ReceivedByDepartmentId, ct)) return null;
+        if (request is null) return null;
+        await RequireSeeAsync(db, request.ProviderDepartmentId, request.ReceivedByDepartmentId, OpenDataTexts.OtherDepartmentRequest, ct);
         var flow = request.FlowInstanceId is { } f ? await flows.InstanceAsync(db, f, ct) : null;
         return new OpenRequestDetail(request, await DepartmentNameAsync(db, request.ProviderDepartmentId, ct), flow,
             CommitmentRequired(flow?.Rule ?? OpenFlow));
@@ -180,7 +181,8 @@ public sealed class OpenDataService(
         actor.RequireSignedIn();
         await using var db = await factory.CreateDbContextAsync(ct);
         var objection = await db.Set<DataObjection>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
-        if (objection is null || !await CanSeeAsync(db, objection.ProviderDepartmentId, objection.ReceivedByDepartmentId, ct)) return null;
+        if (objection is null) return null;
+        await RequireSeeAsync(db, objection.ProviderDepartmentId, objection.ReceivedByDepartmentId, OpenDataTexts.OtherDepartmentObjection, ct);
         var flow = objection.FlowInstanceId is { } f ? await flows.InstanceAsync(db, f, ct) : null;
         var entry = await opening.OpenableAsync(db, objection.CatalogueEntryId, ct);
         return new ObjectionDetail(objection, await DepartmentNameAsync(db, objection.ProviderDepartmentId, ct), flow, entry?.Hold is not null);
@@ -266,6 +268,12 @@ public sealed class OpenDataService(
         if (!actor.IsInRole(PortalRoles.AuthorityReviewer)) return (mine, []);
         await using var db = await factory.CreateDbContextAsync(ct);
         return (mine, await DataAuthorities.SupervisedByAsync(db, mine, ct));
+    }
+
+    /// <summary>Another department's record is refused (403), as share requests and grants are; a missing one is not found.</summary>
+    private async Task RequireSeeAsync(PortalDbContext db, int provider, int receivedBy, string refusal, CancellationToken ct)
+    {
+        if (!await CanSeeAsync(db, provider, receivedBy, ct)) throw new AccessDeniedException(refusal);
     }
 
     private async Task<bool> CanSeeAsync(PortalDbContext db, int provider, int receivedBy, CancellationToken ct)

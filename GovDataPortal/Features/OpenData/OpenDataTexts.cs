@@ -7,8 +7,10 @@ public static class OpenDataTexts
 {
     public const string RequestSubjectType = "open-request";
     public const string ObjectionSubjectType = "data-objection";
-    public const string RequestNotFound = "开放申请不存在或您无权查看。";
-    public const string ObjectionNotFound = "异议不存在或您无权查看。";
+    public const string RequestNotFound = "开放申请不存在。";
+    public const string ObjectionNotFound = "异议不存在。";
+    public const string OtherDepartmentRequest = "您无权查看其他部门受理或提供的开放申请。";
+    public const string OtherDepartmentObjection = "您无权查看其他部门受理或提供的异议。";
     public const string ChangedMessage = "该记录已被他人修改，请刷新后重试。";
 
     public static string RequestLink(long id) => $"open-data/requests/{id}";

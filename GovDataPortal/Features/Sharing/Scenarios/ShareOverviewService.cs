@@ -31,8 +31,34 @@ public sealed class ShareOverviewService(IDbContextFactory<PortalDbContext> fact
         var now = clock.GetUtcNow();
         var counts = await open.GroupBy(r => r.CurrentDueAt < now).Select(g => new { Overdue = g.Key, Count = g.Count() }).ToListAsync(ct);
         var ids = await Ordered(open).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)).Select(r => r.Id).ToListAsync(ct);
-        var details = await Lines(db, db.ShareRequests.Where(r => ids.Contains(r.Id))).ToDictionaryAsync(l => l.Id, ct);
+        var details = await PageLinesAsync(db, ids, ct);
         return new OverviewPage([.. ids.Select(id => Row(details[id], now))], counts.Sum(c => c.Count), counts.Where(c => c.Overdue).Sum(c => c.Count));
+    }
+
+    /// <remarks>
+    /// The page's open steps come in one query for its flows and are picked here: a "first open step" subquery per row
+    /// becomes a window over every open task of every flow, which is what the export wants, not a page of 50.
+    /// </remarks>
+    private static async Task<Dictionary<long, Line>> PageLinesAsync(PortalDbContext db, List<long> ids, CancellationToken ct)
+    {
+        var requests = await db.ShareRequests.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Kind, r.ResourceName, r.CreatedAt, r.FlowInstanceId, r.RequesterDepartmentId, r.ProviderDepartmentId })
+            .ToListAsync(ct);
+        var departments = requests.SelectMany(r => new[] { r.RequesterDepartmentId, r.ProviderDepartmentId }).Distinct().ToList();
+        var names = await db.Departments.AsNoTracking().Where(d => departments.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var flows = requests.Where(r => r.FlowInstanceId is not null).Select(r => r.FlowInstanceId!.Value).ToList();
+        var steps = (await FlowReader.OpenSteps(db).Where(t => flows.Contains(t.InstanceId)).ToListAsync(ct))
+            .GroupBy(t => t.InstanceId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.TaskId).First());
+        return requests.ToDictionary(r => r.Id, r =>
+        {
+            var step = r.FlowInstanceId is { } f ? steps.GetValueOrDefault(f) : null;
+            return new Line
+            {
+                Id = r.Id, Kind = r.Kind, ResourceName = r.ResourceName, CreatedAt = r.CreatedAt, Task = step, DueAt = step?.DueAt,
+                Requester = names.GetValueOrDefault(r.RequesterDepartmentId), Provider = names.GetValueOrDefault(r.ProviderDepartmentId),
+            };
+        });
     }
 
     private static IQueryable<ShareRequest> Open(PortalDbContext db, IReadOnlyCollection<int> supervised) =>
