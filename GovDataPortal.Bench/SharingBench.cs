@@ -111,6 +111,7 @@ public static class SharingBench
                     '依据《双牌县政务大数据管理办法》第二十四条第一款第（二）项：10个工作日', 'RemindOnly', false
                 FROM flow_instances i WHERE i."SubjectType" = 'share-request' AND i."SubmittedByUserId" = 'bench';
                 -- What the engine's due notice keeps on each request (rows inserted here bypass the engine).
+                ANALYZE share_requests; ANALYZE flow_tasks;
                 UPDATE share_requests r SET "CurrentDueAt" = t."DueAt" FROM flow_tasks t
                 WHERE t."InstanceId" = r."FlowInstanceId" AND r."RequesterUserId" = 'bench';
                 """, conn) { CommandTimeout = 600 };

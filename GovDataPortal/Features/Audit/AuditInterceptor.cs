@@ -28,6 +28,8 @@ public sealed class AuditInterceptor(CurrentActor actor, TimeProvider clock) : S
     [
         nameof(PortalUser.AccessFailedCount), nameof(PortalUser.LockoutEnd), nameof(PortalUser.LastSignInAt),
         nameof(PortalUser.SecurityStamp), nameof(PortalUser.ConcurrencyStamp), nameof(PersonalAccessToken.LastUsedAt),
+        // A share request's copy of its open step's deadline: the flow engine audits the step itself.
+        nameof(Sharing.ShareRequest.CurrentDueAt),
     ];
 
     private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?> Changes);

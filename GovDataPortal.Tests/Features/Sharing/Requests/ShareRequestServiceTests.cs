@@ -44,6 +44,9 @@ public sealed class ShareRequestServiceTests(ShareRequestFixture portal) : IClas
         var request = await portal.RequestAsync(submitted.Id);
         Assert.NotNull(request.CurrentDueAt);
         Assert.Equal(opened.Min(t => t.DueAt), request.CurrentDueAt);
+        await using (var audit = await portal.DbAsync()) // a copy of the engine's deadline, not a change anyone made
+            Assert.False(await audit.AuditRecords.AnyAsync(r => r.EntityType == nameof(ShareRequest) && r.EntityId == submitted.Id.ToString()
+                && r.Summary.Contains(nameof(ShareRequest.CurrentDueAt))));
 
         await using (var scope = await portal.ScopeAsAsync("zhaomin"))
         await using (var db = await portal.DbAsync())
