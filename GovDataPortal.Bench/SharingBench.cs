@@ -101,6 +101,7 @@ public static class SharingBench
                 SELECT 'conditional-share','有条件共享申请','shuangpai','share-request', r."Id"::text, r."ResourceName", r."ProviderDepartmentId",
                     r."RequesterDepartmentId", 'bench', 'Running', 'opinion', now() - interval '5 days'
                 FROM share_requests r WHERE r."RequesterUserId" = 'bench';
+                ANALYZE share_requests; ANALYZE flow_instances; -- else the planner joins 50,000 × 50,000 rows in a loop
                 UPDATE share_requests r SET "FlowInstanceId" = i."Id" FROM flow_instances i
                 WHERE i."SubjectType" = 'share-request' AND i."SubjectId" = r."Id"::text AND r."RequesterUserId" = 'bench';
                 INSERT INTO flow_tasks ("InstanceId","StepKey","StepName","AssigneeDepartmentId","AssigneeRole","Status","ReceivedAt","DeadlineDays",
