@@ -90,6 +90,23 @@ public class GrantPageTests(GrantFixture portal) : PortalComponentTest, IClassFi
     }
 
     [Fact]
+    public async Task From_a_catalogue_entry_only_its_grants_are_listed()
+    {
+        portal.Clock.Set(PortalFixture.Start);
+        await portal.GrantAsync(entryId: 8801, resourceName: "条目筛选授权甲");
+        await portal.GrantAsync(entryId: 8802, resourceName: "条目筛选授权乙");
+        await ActAsAsync("zhangwei");
+        RenderDialogProvider();
+
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("sharing/grants?entry=8801");
+        var cut = Render<GrantsPage>();
+
+        await cut.WaitForAssertionAsync(() => Assert.Contains("条目筛选授权甲", cut.Find("#grants-grid-using").TextContent), Wait);
+        Assert.DoesNotContain("条目筛选授权乙", cut.Markup);
+        Assert.Contains("#8801", cut.Find("#grant-entry-filter").TextContent);
+    }
+
+    [Fact]
     public async Task Other_department_is_refused_the_detail_page()
     {
         portal.Clock.Set(PortalFixture.Start);

@@ -167,6 +167,8 @@ public sealed class ShuangpaiOutsideCataloguePageTests(OutsideCatalogueFixture p
         Assert.Contains($"sharing/requests/outside/new?kind=negotiation&entry={entry}", page);
         Assert.Contains("catalogue-request-negotiation", page);
         Assert.DoesNotContain("catalogue-request-share", page);
+        Assert.Contains($"sharing/grants?entry={entry}", page); // the grants section links to this entry's grants
+        Assert.DoesNotContain("后续版本", page);
 
         using var market = await Portal.CookieClientAsAsync("liuyang");
         var own = WebUtility.HtmlDecode(await market.GetStringAsync($"/catalogue/{entry}"));
