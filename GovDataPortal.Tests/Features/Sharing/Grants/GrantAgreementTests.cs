@@ -63,6 +63,14 @@ public class GrantAgreementTests(GrantFixture portal) : IClassFixture<GrantFixtu
     }
 
     [Fact]
+    public async Task A_negotiated_grant_is_filed_not_signed_and_needs_no_agreement()
+    {
+        var id = await portal.GrantAsync(agreement: null, kind: ShareRequestKind.Negotiation);
+        Assert.Null((await portal.AsAsync("zhaomin", s => s.GetAsync(id)))!.AgreementNeeded);
+        Assert.False((await portal.AsAsync("zhaomin", s => s.GetAsync(id)))!.CanRecordAgreement);
+    }
+
+    [Fact]
     public async Task The_api_records_the_agreement_as_the_tokens_user()
     {
         var id = await portal.GrantAsync(agreement: null);

@@ -24,7 +24,8 @@ public class GrantFixture : PortalFixture
 
     public async Task<long> GrantAsync(DateOnly? endDate = null, string requester = Requester, string provider = Provider,
         ShareOperations operations = ShareOperations.View | ShareOperations.Compare, ShareMethods methods = ShareMethods.PlatformApi,
-        long entryId = 9001, string resourceName = "企业登记基本信息", string? agreement = "XY-2026-001", GrantBasis basis = GrantBasis.Approved)
+        long entryId = 9001, string resourceName = "企业登记基本信息", string? agreement = "XY-2026-001", GrantBasis basis = GrantBasis.Approved,
+        ShareRequestKind kind = ShareRequestKind.Conditional)
     {
         var requesterId = await this.DepartmentIdAsync(requester);
         var providerId = await this.DepartmentIdAsync(provider);
@@ -32,7 +33,7 @@ public class GrantFixture : PortalFixture
         var now = Clock.GetUtcNow();
         var draft = new ShareRequestDraft
         {
-            Kind = ShareRequestKind.Conditional, CatalogueEntryId = entryId, ItemNames = Items, DutyBasis = "《中华人民共和国治安管理处罚法》",
+            Kind = kind, CatalogueEntryId = entryId, ItemNames = Items, DutyBasis = "《中华人民共和国治安管理处罚法》",
             Scenario = "治安案件当事人身份核查", Methods = methods, Operations = operations, Users = "治安大队民警",
             EndDate = endDate ?? new DateOnly(2027, 6, 30),
         };

@@ -74,7 +74,7 @@ public sealed class GrantService(
         if (grant is null) return null;
         await RequireSeeAsync(db, grant, ct);
         var row = Row(await Rows(db, db.ShareGrants.AsNoTracking().Where(g => g.Id == id)).SingleAsync(ct));
-        var rule = AgreementRule(grant);
+        var rule = await AgreementRuleAsync(db, grant, ct);
         return new GrantDetail(row, grant.Purpose, grant.AgreementReference, grant.CreatedAt, grant.StatusChangedAt, grant.ExpiryReminderSentAt,
             CanChangeStatus: GrantAccess.ActsForProvider(actor, grant), CanRecordUse: GrantAccess.ActsForRequester(actor, grant),
             AgreementNeeded: rule is not null && grant.AgreementReference is null ? $"须由{rule.Signatory}与使用部门签署使用协议并登记协议编号（{rule.Citation}）。" : null,
@@ -92,7 +92,7 @@ public sealed class GrantService(
         await using var db = await factory.CreateDbContextAsync(ct);
         var grant = await db.ShareGrants.FirstOrDefaultAsync(g => g.Id == id, ct) ?? throw new NotFoundException(GrantTexts.NotFoundMessage);
         if (!await GrantAccess.SupervisesAsync(db, actor, grant, ct)) throw new AccessDeniedException(GrantTexts.AgreementRefused);
-        if (AgreementRule(grant) is null) throw new DomainException("本地规定未要求就该授权签署使用协议，无需登记。");
+        if (await AgreementRuleAsync(db, grant, ct) is null) throw new DomainException("本地规定未要求就该授权签署使用协议，无需登记。");
         grant.RecordAgreement(reference);
         await notifier.ToRoleAsync(db, grant.RequesterDepartmentId, PortalRoles.DepartmentApprover, "使用协议已登记",
             $"“{grant.ResourceName}”的共享授权已登记使用协议：{grant.AgreementReference}。", GrantTexts.Link(grant.Id), null, ct);
@@ -106,9 +106,16 @@ public sealed class GrantService(
         }
     }
 
-    /// <summary>The active regulation's agreement rule for grants reviewed by the conditional-share flow.</summary>
-    private UsageAgreementRule? AgreementRule(ShareGrant grant) =>
-        grant.Basis == GrantBasis.Approved ? policies.Active.Flows.FirstOrDefault(f => f.Key == FlowKeys.ConditionalShare)?.UsageAgreement : null;
+    /// <summary>
+    /// The active regulation's agreement rule for grants the conditional-share flow approved (shuangpai Art. 24 ¶1 item 2,
+    /// longyan Art. 12 ¶1); a negotiated 不予共享 grant is filed, not signed (shuangpai Art. 24 ¶1 item 3).
+    /// </summary>
+    private async Task<UsageAgreementRule?> AgreementRuleAsync(PortalDbContext db, ShareGrant grant, CancellationToken ct)
+    {
+        if (grant.Basis != GrantBasis.Approved
+            || !await db.ShareRequests.AnyAsync(r => r.Id == grant.ShareRequestId && r.Kind == ShareRequestKind.Conditional, ct)) return null;
+        return policies.Active.Flows.FirstOrDefault(f => f.Key == FlowKeys.ConditionalShare)?.UsageAgreement;
+    }
 
     /// <summary>The provider's 部门审核人 suspends the grant for misuse (shuangpai Art. 25); a reason is required.</summary>
     public Task SuspendAsync(long id, string? reason, CancellationToken ct = default) =>
