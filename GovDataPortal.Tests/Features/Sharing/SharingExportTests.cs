@@ -111,6 +111,19 @@ public sealed class GrantExportTests(GrantFixture portal) : IClassFixture<GrantF
     }
 
     [Fact]
+    public async Task Export_from_a_catalogue_entry_lists_only_that_entrys_grants()
+    {
+        var wanted = await portal.GrantAsync(entryId: 6601, resourceName: "导出测试：条目甲");
+        var other = await portal.GrantAsync(entryId: 6602, resourceName: "导出测试：条目乙");
+        using var client = await portal.CookieClientAsAsync("zhangwei");
+
+        var rows = await XlsxDownload.RowsAsync(client, SharingExportEndpoints.GrantsLink(GrantScope.Using, 6601), "我使用的授权");
+
+        Assert.Single(rows, r => r[0] == wanted.ToString());
+        Assert.DoesNotContain(rows, r => r[0] == other.ToString());
+    }
+
+    [Fact]
     public async Task Providing_export_lists_every_grant_of_my_departments_data()
     {
         var police = await portal.GrantAsync(resourceName: "导出测试：提供给公安");

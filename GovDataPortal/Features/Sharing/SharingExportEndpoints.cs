@@ -26,17 +26,18 @@ public static class SharingExportEndpoints
 
     public static string RequestsLink(ShareRequestStatus? status) => RequestsPath.TrimStart('/') + (status is { } s ? $"?status={s}" : "");
 
-    public static string GrantsLink(GrantScope scope) => GrantsPath.TrimStart('/') + $"?scope={scope}";
+    public static string GrantsLink(GrantScope scope, long? entry = null) =>
+        GrantsPath.TrimStart('/') + $"?scope={scope}" + (entry is { } e ? $"&entry={e}" : "");
 
     internal static Task<FileStreamHttpResult> RequestsAsync([FromQuery(Name = "status")] ShareRequestStatus? status,
         [FromServices] ShareRequestService service, [FromServices] TimeProvider clock, CancellationToken ct) =>
         ScenarioExportEndpoints.FileAsync((file, c) => service.ExportMineAsync(status, file, c), $"我的共享申请_{Day(clock)}.xlsx", ct);
 
-    internal static Task<FileStreamHttpResult> GrantsAsync([FromQuery(Name = "scope")] GrantScope? scope, [FromServices] GrantExport export,
-        [FromServices] TimeProvider clock, CancellationToken ct)
+    internal static Task<FileStreamHttpResult> GrantsAsync([FromQuery(Name = "scope")] GrantScope? scope, [FromQuery(Name = "entry")] long? entry,
+        [FromServices] GrantExport export, [FromServices] TimeProvider clock, CancellationToken ct)
     {
         var s = scope ?? GrantScope.Using;
-        return ScenarioExportEndpoints.FileAsync((file, c) => export.ExportAsync(s, file, c), $"{GrantExport.SheetName(s)}_{Day(clock)}.xlsx", ct);
+        return ScenarioExportEndpoints.FileAsync((file, c) => export.ExportAsync(s, file, c, entry), $"{GrantExport.SheetName(s)}_{Day(clock)}.xlsx", ct);
     }
 
     private static string Day(TimeProvider clock) => ChinaTime.Today(clock).ToString("yyyyMMdd", CultureInfo.InvariantCulture);

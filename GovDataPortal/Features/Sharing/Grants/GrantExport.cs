@@ -26,7 +26,8 @@ public sealed class GrantExport(IDbContextFactory<PortalDbContext> factory, Curr
         _ => "本区域的授权",
     };
 
-    public async Task<long> ExportAsync(GrantScope scope, Stream output, CancellationToken ct = default)
+    /// <summary>The tab's grants (only those on <paramref name="entry"/>'s data when the page was opened from a catalogue entry).</summary>
+    public async Task<long> ExportAsync(GrantScope scope, Stream output, CancellationToken ct = default, long? entry = null)
     {
         actor.RequireSignedIn();
         var mine = actor.DepartmentId ?? throw new AccessDeniedException("您的账户未归属任何部门，不能查看共享授权。");
@@ -40,6 +41,7 @@ public sealed class GrantExport(IDbContextFactory<PortalDbContext> factory, Curr
             GrantScope.Region when supervises => await RegionAsync(db, grants, mine, ct),
             _ => throw new AccessDeniedException("只有数据主管部门审核人可以查看本区域的共享授权。"),
         };
+        if (entry is { } e) grants = grants.Where(g => g.CatalogueEntryId == e);
         var rows = grants.OrderByDescending(g => g.Id).Select(g => new
         {
             G = g,
