@@ -24,6 +24,7 @@ public static class DecisionLetters
 {
     public const string NotDecidedMessage = "该事项尚未作出决定，暂无决定书。";
     public const string WithdrawnMessage = "该事项已撤回，未作出决定，无决定书。";
+    public const string TerminatedMessage = "该事项流程已终止，未作出决定，无决定书。";
 
     /// <summary>The actions that decide a step (reminders, escalations, notices and extensions do not).</summary>
     private static readonly HashSet<string> Deciding =

@@ -62,6 +62,9 @@ public sealed class ShareRequestServiceTests(ShareRequestFixture portal) : IClas
         await using var check = await portal.DbAsync();
         var zhangwei = await portal.UserIdAsync("zhangwei");
         Assert.True(await check.Notifications.AnyAsync(n => n.UserId == zhangwei && n.Title == "共享申请流程已终止"));
+        using var client = await portal.CookieClientAsAsync("zhangwei");
+        Assert.Contains(DecisionLetters.TerminatedMessage,
+            System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/sharing/requests/{submitted.Id}/decision")));
     }
 
     [Fact]
