@@ -337,6 +337,8 @@ public sealed class SharingDemoSeeder(
     {
         var shift = TimeSpan.FromDays(days);
         await using var db = await factory.CreateDbContextAsync(ct);
+        // All of a request's times move together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var request = await db.ShareRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, ct);
         await db.ShareRequests.Where(r => r.Id == requestId).ExecuteUpdateAsync(u => u
             .SetProperty(r => r.CreatedAt, r => r.CreatedAt - shift)
@@ -346,7 +348,11 @@ public sealed class SharingDemoSeeder(
             .SetProperty(g => g.CreatedAt, g => g.CreatedAt - shift)
             .SetProperty(g => g.StartDate, g => g.StartDate.AddDays(-days))
             .SetProperty(g => g.EndDate, g => endDate ?? g.EndDate), ct);
-        if (request.FlowInstanceId is not { } instance) return;
+        if (request.FlowInstanceId is not { } instance)
+        {
+            await tx.CommitAsync(ct);
+            return;
+        }
         await db.FlowInstances.Where(i => i.Id == instance).ExecuteUpdateAsync(u => u
             .SetProperty(i => i.StartedAt, i => i.StartedAt - shift)
             .SetProperty(i => i.EndedAt, i => i.EndedAt - shift), ct);
@@ -367,6 +373,7 @@ public sealed class SharingDemoSeeder(
         var moved = await db.ShareRequests.SingleAsync(r => r.Id == requestId, ct);
         moved.TrackDue(tasks.Where(t => t.Status == FlowTaskStatus.Open && t.Kind == FlowTaskKind.Step).Min(t => t.DueAt));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private async Task<long> GrantOfAsync(long requestId, CancellationToken ct)
