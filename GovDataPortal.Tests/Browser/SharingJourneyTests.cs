@@ -95,6 +95,7 @@ internal static class SharingJourney
         await page.Locator("#methods input[type=checkbox]").First.CheckAsync();
         await page.Locator("#operations input[type=checkbox]").First.CheckAsync();
         await page.FillAsync("#users", "治安大队案件承办民警");
+        await page.Locator("#users").PressAsync("Tab"); // the field's value reaches the server on change, before the submit
         await BrowserFixture.ScreenshotAsync(page, "sharing-journey-form");
         await page.ClickAsync("#share-request-submit");
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/sharing/requests/\d+$"));
