@@ -82,6 +82,10 @@ public sealed class ShareRequestServiceTests(ShareRequestFixture portal) : IClas
         Assert.Equal(submitted.GrantId, Assert.Single(await portal.GrantsOfAsync(submitted.Id)).Id);
         var after = await portal.CountsAsync();
         Assert.Equal(before.Instances, after.Instances);
+        // Its decision letter rests on the article defining the share types (shuangpai Art. 23 ¶2), not on a flow.
+        using var client = await portal.CookieClientAsAsync("zhangwei");
+        var letter = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/sharing/requests/{submitted.Id}/decision"));
+        Assert.Contains("第二十三条第二款（无条件共享类数据）", letter);
     }
 
     [Fact]

@@ -13,8 +13,9 @@ public static class ShareRequestLetter
 
     public static string Link(long id) => $"sharing/requests/{id}/decision";
 
-    /// <param name="regulationTitle">The active regulation's title, named for an unconditional grant (which no flow decides).</param>
-    public static DecisionLetter From(ShareRequestDetail d, string regulationTitle)
+    /// <param name="shareTypesArticle">The active regulation's article on the share types (changsha Art. 22, shuangpai Art. 23 ¶2,
+    /// hubei Art. 16 ¶1, longyan Art. 11 ¶1, foshan Art. 13), cited for an unconditional grant, which no flow decides.</param>
+    public static DecisionLetter From(ShareRequestDetail d, string shareTypesArticle)
     {
         var refused = d.Status == ShareRequestStatus.Refused;
         var course = DecisionLetters.Course(d.History);
@@ -37,7 +38,7 @@ public static class ShareRequestLetter
         var reasons = d.DecisionReason ?? decisive?.Comment
             ?? (g?.Basis == GrantBasis.Unconditional ? "该数据资源属于无条件共享类，无需审核。" : null);
         var article = decisive?.RuleText ?? d.FlowCitation
-            ?? (d.Kind == ShareRequestKind.Unconditional ? $"《{regulationTitle}》关于无条件共享的规定" : null);
+            ?? (d.Kind == ShareRequestKind.Unconditional ? $"{shareTypesArticle}（无条件共享类数据）" : null);
         List<DecisionLetterField> fields =
         [
             new("申请事项", d.KindName),
