@@ -79,16 +79,9 @@ public sealed class OpenDataService(
         errors.ThrowIfInvalid();
 
         var request = OpenDataRequest.Create(party!, input.OrganisationType, input, entry!, items, department, actor.UserId!, clock.GetUtcNow());
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(request);
-        await db.SaveChangesAsync(ct);
-        var instance = await engine.StartAsync(db, new StartFlow(FlowKeys.ConditionalOpen, OpenDataTexts.RequestSubjectType, Key(request.Id),
+        await SaveWithFlowAsync(db, request, () => new StartFlow(FlowKeys.ConditionalOpen, OpenDataTexts.RequestSubjectType, Key(request.Id),
             $"开放申请：{request.ResourceName}（{request.ApplicantName}）", request.ProviderDepartmentId, department,
-            RequesterParty: request.Party), ct);
-        await db.SaveChangesAsync(ct);
-        request.AttachFlow(instance.Id);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            RequesterParty: request.Party), request.AttachFlow, ct);
         return request.Id;
     }
 
@@ -130,17 +123,26 @@ public sealed class OpenDataService(
         var objection = DataObjection.Create(party!, entry!, input.Kind!.Value, InputText.Normalise(input.Description)!, department,
             actor.UserId!, clock.GetUtcNow());
         // One transaction: the objection, its flow and (hubei Art. 28) the suspension of the entry's opening.
+        await SaveWithFlowAsync(db, objection, () => new StartFlow(FlowKeys.DataSubjectObjection, OpenDataTexts.ObjectionSubjectType,
+            Key(objection.Id), $"数据异议：{objection.ResourceName}（{OpenDataTexts.Name(objection.Kind)}）", objection.ProviderDepartmentId,
+            department, RequesterParty: objection.Party), objection.AttachFlow, ct);
+        return objection.Id;
+    }
+
+    /// <summary>
+    /// The record and its flow in one transaction: saved first, because the flow names the record's id; the flow's
+    /// hooks run in the same unit of work; then the record learns its flow.
+    /// </summary>
+    private async Task SaveWithFlowAsync(PortalDbContext db, object record, Func<StartFlow> start, Action<long> attachFlow, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Add(objection);
+        db.Add(record);
         await db.SaveChangesAsync(ct);
-        var instance = await engine.StartAsync(db, new StartFlow(FlowKeys.DataSubjectObjection, OpenDataTexts.ObjectionSubjectType, Key(objection.Id),
-            $"数据异议：{objection.ResourceName}（{OpenDataTexts.Name(objection.Kind)}）", objection.ProviderDepartmentId, department,
-            RequesterParty: objection.Party), ct);
+        var instance = await engine.StartAsync(db, start(), ct);
         await db.SaveChangesAsync(ct);
-        objection.AttachFlow(instance.Id);
+        attachFlow(instance.Id);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return objection.Id;
     }
 
     public async Task<IReadOnlyList<OpenRequestRow>> RequestsAsync(CancellationToken ct = default)
