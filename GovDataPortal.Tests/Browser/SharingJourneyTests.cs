@@ -98,7 +98,17 @@ internal static class SharingJourney
         await page.Locator("#users").PressAsync("Tab"); // the field's value reaches the server on change, before the submit
         await BrowserFixture.ScreenshotAsync(page, "sharing-journey-form");
         await page.ClickAsync("#share-request-submit");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/sharing/requests/\d+$"));
+        // Submitting starts the review flow; on a loaded CI machine that may take longer than the default 15 s.
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/sharing/requests/\d+$"), new() { Timeout = 45_000 });
+        }
+        catch (TimeoutException)
+        {
+            await BrowserFixture.ScreenshotAsync(page, "sharing-journey-submit-stuck");
+            var hints = await page.Locator(".mud-alert, .mud-input-error, .validation-message").AllInnerTextsAsync();
+            Assert.Fail("提交后未进入申请详情页；页面提示：" + string.Join(" | ", hints));
+        }
         await Assertions.Expect(page.Locator("#share-request-status")).ToHaveTextAsync("审核中");
         return long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
     }
